@@ -1,0 +1,81 @@
+import type { OnnxModelSummary, OnnxNodeInfo, OnnxValueInfo } from './OnnxModelSummary.js';
+import { readProtoFields } from './readProtoFields.js';
+
+// Field numbers from onnx.proto.
+const MODEL_GRAPH = 7;
+const GRAPH = { node: 1, initializer: 5, input: 11, output: 12 } as const;
+const NODE = { input: 1, output: 2, name: 3, op: 4 } as const;
+const TENSOR_NAME = 8;
+const VALUE_INFO = { name: 1, type: 2 } as const;
+const TYPE_TENSOR = 1;
+const TENSOR_TYPE = { elementType: 1, shape: 2 } as const;
+const SHAPE_DIM = 1;
+const DIM = { value: 1, param: 2 } as const;
+
+const text = new TextDecoder();
+
+function strings(message: Uint8Array, field: number): string[] {
+  return readProtoFields(message)
+    .filter((entry) => entry.number === field && entry.wireType === 2)
+    .map((entry) => text.decode(entry.bytes));
+}
+
+function messages(message: Uint8Array, field: number): Uint8Array[] {
+  return readProtoFields(message)
+    .filter((entry) => entry.number === field && entry.wireType === 2)
+    .map((entry) => entry.bytes);
+}
+
+function valueInfo(bytes: Uint8Array): OnnxValueInfo {
+  const name = strings(bytes, VALUE_INFO.name)[0] ?? '';
+  const tensorType = messages(bytes, VALUE_INFO.type).flatMap((type) => messages(type, TYPE_TENSOR))[0];
+  if (tensorType === undefined) {
+    return { name, elementType: 0, dims: [] };
+  }
+  const fields = readProtoFields(tensorType);
+  const elementType = fields.find((entry) => entry.number === TENSOR_TYPE.elementType)?.varint ?? 0;
+  const shape = fields.find((entry) => entry.number === TENSOR_TYPE.shape)?.bytes;
+  const dims = (shape === undefined ? [] : messages(shape, SHAPE_DIM)).map((dim) => {
+    const dimFields = readProtoFields(dim);
+    const value = dimFields.find((entry) => entry.number === DIM.value && entry.wireType === 0);
+    if (value !== undefined) return value.varint > 0 ? value.varint : undefined;
+    const param = dimFields.find((entry) => entry.number === DIM.param && entry.wireType === 2);
+    return param === undefined ? undefined : text.decode(param.bytes);
+  });
+  return { name, elementType, dims };
+}
+
+function node(bytes: Uint8Array): OnnxNodeInfo {
+  return {
+    name: strings(bytes, NODE.name)[0] ?? '',
+    op: strings(bytes, NODE.op)[0] ?? '',
+    inputs: strings(bytes, NODE.input),
+    outputs: strings(bytes, NODE.output),
+  };
+}
+
+/**
+ * Reads the parts of an ONNX `ModelProto` that polycam needs: the graph's real inputs, its
+ * outputs, its nodes in order and its initialiser names.
+ *
+ * @internal
+ * @param model - The `.onnx` file's bytes.
+ * @returns The summary.
+ * @throws Error when the bytes are not an ONNX model with a graph.
+ */
+export function summarizeOnnxModel(model: Uint8Array): OnnxModelSummary {
+  const graph = messages(model, MODEL_GRAPH)[0];
+  if (graph === undefined) {
+    throw new Error('the file holds no ONNX graph');
+  }
+  const fields = readProtoFields(graph);
+  const payloads = (field: number): Uint8Array[] =>
+    fields.filter((entry) => entry.number === field && entry.wireType === 2).map((entry) => entry.bytes);
+  const initializers = new Set(payloads(GRAPH.initializer).map((tensor) => strings(tensor, TENSOR_NAME)[0] ?? ''));
+  return {
+    inputs: payloads(GRAPH.input).map(valueInfo).filter((input) => !initializers.has(input.name)),
+    outputs: payloads(GRAPH.output).map(valueInfo),
+    nodes: payloads(GRAPH.node).map(node),
+    initializers,
+  };
+}

@@ -1,0 +1,43 @@
+import type { BackendCapability } from './BackendCapability.js';
+import type { GradientProvider } from './GradientProvider.js';
+import type { ModelDescription } from './ModelDescription.js';
+import type { RunRequest } from './RunRequest.js';
+import type { RunResult } from './RunResult.js';
+
+/**
+ * A loaded model on some inference runtime. This is the one contract a runtime has to meet for
+ * every gradient-free method in polycam to work on it.
+ *
+ * A backend is long-lived (one per loaded model); it keeps nothing of one run for the next.
+ * Third parties can check an implementation with `describeModelBackendConformance` from
+ * `@polycam/core/testing`.
+ */
+export interface ModelBackend {
+  /** A short id of the runtime, such as `onnx`. */
+  readonly id: string;
+  /** What this backend can do. Always contains `forward`. */
+  readonly capabilities: ReadonlySet<BackendCapability>;
+  /** The model's input, output and layers, known once the backend is loaded. */
+  readonly description: ModelDescription;
+  /** Present only when the backend declares the `gradients` capability. */
+  readonly gradients?: GradientProvider;
+
+  /**
+   * Runs a batch of any size. A backend whose model has a fixed batch axis splits the batch
+   * transparently.
+   *
+   * @param request - The batch and the taps to fetch.
+   * @param signal - Aborts the run between sub-batches.
+   * @returns The outputs and the requested activations, in NCHW.
+   * @throws {@link PolycamError} `unknown-layer` for a tap that does not exist, `aborted` when
+   *   the signal fires, `backend-failure` when the runtime fails.
+   */
+  run(request: RunRequest, signal?: AbortSignal): Promise<RunResult>;
+
+  /**
+   * Releases the runtime's resources. The backend is unusable afterwards.
+   *
+   * @returns When everything is released.
+   */
+  dispose(): Promise<void>;
+}

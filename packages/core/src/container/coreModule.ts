@@ -1,0 +1,25 @@
+import { ContainerModule } from 'inversify';
+import { Explainer } from '../explainer/Explainer.js';
+import type { Fusion } from '../fusion/Fusion.js';
+import type { MethodPreset } from '../methods/MethodPreset.js';
+import { TOKENS } from '../tokens.js';
+import type { WeightingStrategy } from '../weighting/WeightingStrategy.js';
+
+/**
+ * Core's container module: binds the {@link Explainer}, built from every strategy, fusion and
+ * preset that the other loaded modules bind.
+ */
+export const coreModule = new ContainerModule(({ bind }) => {
+  bind(TOKENS.Explainer).toResolvedValue(
+    (
+      strategies: WeightingStrategy[] | undefined,
+      fusions: Fusion[] | undefined,
+      presets: MethodPreset[] | undefined,
+    ) => new Explainer(strategies ?? [], fusions ?? [], presets ?? []),
+    [
+      { serviceIdentifier: TOKENS.WeightingStrategy, isMultiple: true, optional: true },
+      { serviceIdentifier: TOKENS.Fusion, isMultiple: true, optional: true },
+      { serviceIdentifier: TOKENS.MethodPreset, isMultiple: true, optional: true },
+    ],
+  );
+});

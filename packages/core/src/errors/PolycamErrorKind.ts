@@ -1,0 +1,32 @@
+/**
+ * The kinds of failure that polycam reports. A caller can `catch` a {@link PolycamError} and
+ * switch on its `kind` instead of parsing messages.
+ *
+ * - `invalid-argument`: an option or parameter has an impossible value.
+ * - `file-not-found`: a named file does not exist or cannot be read.
+ * - `invalid-image`: a file is not a decodable image.
+ * - `invalid-model`: a model file is missing, corrupt or not supported.
+ * - `unknown-layer`: a requested layer does not exist in the model.
+ * - `no-spatial-layer`: the model has no layer with a spatial (h×w) output to explain.
+ * - `class-out-of-range`: the target class index is not an index of the model's output.
+ * - `channel-mismatch`: per-channel values (mean, std) do not match the input's channels.
+ * - `unknown-method`: no registered preset, weighting strategy or fusion has this id.
+ * - `unsupported-capability`: the backend lacks something that the method requires.
+ * - `invalid-npz`: an npz archive is malformed or holds an unsupported array.
+ * - `aborted`: the work was cancelled through an AbortSignal or an unsubscription.
+ * - `backend-failure`: the inference runtime failed while running the model.
+ */
+export type PolycamErrorKind =
+  | 'invalid-argument'
+  | 'file-not-found'
+  | 'invalid-image'
+  | 'invalid-model'
+  | 'unknown-layer'
+  | 'no-spatial-layer'
+  | 'class-out-of-range'
+  | 'channel-mismatch'
+  | 'unknown-method'
+  | 'unsupported-capability'
+  | 'invalid-npz'
+  | 'aborted'
+  | 'backend-failure';

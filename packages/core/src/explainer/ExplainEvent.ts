@@ -1,0 +1,49 @@
+import type { ExplainResult, ExplainStage } from './ExplainResult.js';
+
+/** Emitted once the unmasked pass has run: what will be explained and how much work it is. */
+export interface ExplainStartedEvent {
+  readonly type: 'started';
+  /** The layers to fuse, in forward order. */
+  readonly layers: readonly string[];
+  /** The explained class, when the target is a class. */
+  readonly classIndex: number | undefined;
+  /** `s(X)`. */
+  readonly score: number;
+  /** The total planned evaluations, the denominator of progress events. */
+  readonly total: number;
+}
+
+/** Emitted as evaluations complete (run or saved). */
+export interface ExplainProgressEvent {
+  readonly type: 'progress';
+  /** Evaluations done so far. */
+  readonly done: number;
+  /** All planned evaluations. */
+  readonly total: number;
+}
+
+/** Emitted when a layer is weighed and fused, deepest first. */
+export interface ExplainLayerEvent {
+  readonly type: 'layer';
+  /** This stage's position from the deepest (0) to the shallowest. */
+  readonly index: number;
+  /** The stage: the layer, its CAM, its weights and the fused map so far. */
+  readonly stage: ExplainStage;
+}
+
+/** Emitted last, with the finished explanation. */
+export interface ExplainResultEvent {
+  readonly type: 'result';
+  /** The explanation. */
+  readonly result: ExplainResult;
+}
+
+/**
+ * The typed events of `Explainer.explain$()`, in order: `started`, then `progress` and `layer`
+ * events interleaved, then one `result`.
+ */
+export type ExplainEvent =
+  | ExplainStartedEvent
+  | ExplainProgressEvent
+  | ExplainLayerEvent
+  | ExplainResultEvent;

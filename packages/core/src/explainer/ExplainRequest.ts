@@ -1,0 +1,33 @@
+import type { ModelBackend } from '../backend/ModelBackend.js';
+import type { LayerSelection } from '../layers/LayerSelection.js';
+import type { ScoreFunction } from '../target/ScoreFunction.js';
+import type { TargetFunction } from '../target/TargetFunction.js';
+import type { Tensor } from '../tensor/Tensor.js';
+
+/**
+ * One explanation to compute. Only `backend` and `input` are required.
+ */
+export interface ExplainRequest {
+  /** The loaded model. */
+  readonly backend: ModelBackend;
+  /** The preprocessed image, `[C, H, W]` or `[1, C, H, W]`, NCHW. */
+  readonly input: Tensor;
+  /** A preset id or alias (`pcam+`, `pcam-`, `pcam±`, `pcampm`, ...). Default `pcam±`. */
+  readonly method?: string;
+  /** Overrides the preset's weighting strategy, by id. */
+  readonly strategy?: string;
+  /** Overrides the preset's fusion, by id (`lnorm`, `no-lnorm`, `single-layer`). */
+  readonly fusion?: string;
+  /** The layers to fuse. Default `auto`. */
+  readonly layers?: LayerSelection;
+  /** The class to explain. Default: the model's argmax on the input. */
+  readonly classIndex?: number;
+  /** How the output becomes a class score. Default `softmax`. */
+  readonly scoreFunction?: ScoreFunction;
+  /** A custom score; overrides `classIndex` and `scoreFunction`. */
+  readonly target?: TargetFunction;
+  /** The most masked images per backend run. Default 32. */
+  readonly batchSize?: number;
+  /** Cancels the explanation. */
+  readonly signal?: AbortSignal;
+}

@@ -1,0 +1,49 @@
+import type { Map2D } from '../tensor/Map2D.js';
+
+/**
+ * One fusion stage: the saliency after fusing from the deepest layer down to this one.
+ */
+export interface ExplainStage {
+  /** The layer's tensor name. */
+  readonly layer: string;
+  /** `resize(u(P_l), H×W)`: the stage's map at the input's size, in [0, 1]. */
+  readonly map: Map2D;
+  /** The layer's rectified CAM `C_l` at the layer's own size, before fusion. */
+  readonly cam: Map2D;
+  /** The channel weights the strategy gave this layer. */
+  readonly weights: Float32Array;
+}
+
+/**
+ * Forward passes spent on an explanation.
+ */
+export interface PassCount {
+  /** Images that went through the model, the unmasked one included. */
+  readonly run: number;
+  /** Evaluations answered exactly by a shortcut, without a pass. */
+  readonly saved: number;
+}
+
+/**
+ * A finished explanation.
+ */
+export interface ExplainResult {
+  /** The final saliency map at the input's size (H×W), in [0, 1]. */
+  readonly map: Map2D;
+  /** Every stage from the deepest layer to the shallowest; the last one's map is `map`. */
+  readonly stages: readonly ExplainStage[];
+  /** The explained class, when the target is a class. */
+  readonly classIndex: number | undefined;
+  /** The target score of the unmasked input, `s(X)`. */
+  readonly score: number;
+  /** The target's description, such as `softmax[3]`. */
+  readonly target: string;
+  /** The layers used, in forward order (shallow to deep). */
+  readonly layers: readonly string[];
+  /** The method that ran: the preset id and the strategy and fusion ids. */
+  readonly method: { readonly preset: string; readonly strategy: string; readonly fusion: string };
+  /** The forward passes run and saved. */
+  readonly passes: PassCount;
+  /** Wall-clock milliseconds the explanation took. */
+  readonly durationMs: number;
+}

@@ -1,0 +1,67 @@
+/**
+ * polycam's core: the contracts every plugin implements, the dependency-injection tokens, the
+ * explain pipeline, the numeric kernels and npz I/O. It depends on no ML runtime.
+ *
+ * @packageDocumentation
+ */
+export type { BackendCapability } from './backend/BackendCapability.js';
+export type { BackendFactory } from './backend/BackendFactory.js';
+export type { BackendLoadOptions } from './backend/BackendLoadOptions.js';
+export type { GradientProvider } from './backend/GradientProvider.js';
+export type { InputLayout } from './backend/InputLayout.js';
+export type { LayerInfo } from './backend/LayerInfo.js';
+export type { ModelBackend } from './backend/ModelBackend.js';
+export type { ModelDescription } from './backend/ModelDescription.js';
+export type { ModelSource } from './backend/ModelSource.js';
+export type { RunRequest } from './backend/RunRequest.js';
+export type { RunResult } from './backend/RunResult.js';
+export { coreModule } from './container/coreModule.js';
+export { createPolycamContainer } from './container/createPolycamContainer.js';
+export { loadModel } from './container/loadModel.js';
+export { PolycamError } from './errors/PolycamError.js';
+export type { PolycamErrorKind } from './errors/PolycamErrorKind.js';
+export { throwIfAborted } from './errors/throwIfAborted.js';
+export type {
+  ExplainEvent,
+  ExplainLayerEvent,
+  ExplainProgressEvent,
+  ExplainResultEvent,
+  ExplainStartedEvent,
+} from './explainer/ExplainEvent.js';
+export type { ExplainParts } from './explainer/ExplainParts.js';
+export { Explainer } from './explainer/Explainer.js';
+export type { ExplainRequest } from './explainer/ExplainRequest.js';
+export type { ExplainResult, ExplainStage, PassCount } from './explainer/ExplainResult.js';
+export type { Fusion } from './fusion/Fusion.js';
+export { decodeNpy } from './io/decodeNpy.js';
+export { decodeNpz } from './io/decodeNpz.js';
+export { encodeNpy } from './io/encodeNpy.js';
+export { encodeNpz } from './io/encodeNpz.js';
+export { localNormalize } from './kernels/localNormalize.js';
+export { normalizeMap } from './kernels/normalizeMap.js';
+export { percentiles } from './kernels/percentiles.js';
+export { relu } from './kernels/relu.js';
+export { resizeBilinear } from './kernels/resizeBilinear.js';
+export { resizeBilinearAntialiased } from './kernels/resizeBilinearAntialiased.js';
+export { weightedChannelSum } from './kernels/weightedChannelSum.js';
+export { discoverLayers } from './layers/discoverLayers.js';
+export { isSpatialLayer } from './layers/isSpatialLayer.js';
+export type { LayerSelection } from './layers/LayerSelection.js';
+export { nearestNames } from './layers/nearestNames.js';
+export { resolveLayers } from './layers/resolveLayers.js';
+export type { MethodPreset } from './methods/MethodPreset.js';
+export type { ImagePixels } from './preprocess/ImagePixels.js';
+export { imagenetStatistics } from './preprocess/imagenetStatistics.js';
+export type { PreprocessOptions } from './preprocess/PreprocessOptions.js';
+export { preprocessImage } from './preprocess/preprocessImage.js';
+export { argmax } from './target/argmax.js';
+export { classTarget } from './target/classTarget.js';
+export type { ScoreFunction } from './target/ScoreFunction.js';
+export type { TargetFunction } from './target/TargetFunction.js';
+export type { Map2D } from './tensor/Map2D.js';
+export { shapeSize } from './tensor/shapeSize.js';
+export type { Tensor } from './tensor/Tensor.js';
+export { TOKENS } from './tokens.js';
+export type { PassLedger } from './weighting/PassLedger.js';
+export type { WeightingContext } from './weighting/WeightingContext.js';
+export type { WeightingStrategy } from './weighting/WeightingStrategy.js';

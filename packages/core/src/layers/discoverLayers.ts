@@ -1,0 +1,53 @@
+import type { LayerInfo } from '../backend/LayerInfo.js';
+import { isSpatialLayer } from './isSpatialLayer.js';
+
+function sameSpatialSize(a: readonly number[], b: readonly number[]): boolean {
+  const first = a.slice(1);
+  const second = b.slice(1);
+  return first.length === second.length && first.every((size, axis) => size === second[axis]);
+}
+
+/**
+ * Poly-CAM's automatic target-layer discovery (METHOD.md, as the authors' `find_layer_list`):
+ * walk the layers in forward order, skipping the very first; whenever the spatial size changes,
+ * the layer just before the change is a target. Stop at the first output whose rank differs
+ * (a flatten), or right after taking the layer that precedes a 1×1 output.
+ *
+ * On VGG16 this gives the ReLUs after conv1_2, conv2_2, conv3_3, conv4_3 and conv5_3.
+ *
+ * Beyond the authors' rule: when the walk finds nothing but the model has spatial layers (its
+ * size never changes before a flatten), the last spatial layer is returned, so that a single-
+ * layer explanation is still possible.
+ *
+ * @param layers - Every tappable layer in forward order, as a backend describes them.
+ * @returns The target layers' names in forward order (shallow to deep); empty when the model has
+ *   no spatial layer.
+ */
+export function discoverLayers(layers: readonly LayerInfo[]): string[] {
+  const targets: string[] = [];
+  const [first, ...rest] = layers;
+  if (first !== undefined) {
+    let previous = first;
+    for (const layer of rest) {
+      if (!sameSpatialSize(layer.shape, previous.shape)) {
+        if (layer.shape.length !== previous.shape.length) {
+          break;
+        }
+        targets.push(previous.name);
+        const [height, width] = layer.shape.slice(-2);
+        if (height === 1 && width === 1) {
+          break;
+        }
+      }
+      previous = layer;
+    }
+  }
+  const spatialTargets = targets.filter((name) =>
+    layers.some((layer) => layer.name === name && isSpatialLayer(layer)),
+  );
+  if (spatialTargets.length > 0) {
+    return spatialTargets;
+  }
+  const lastSpatial = layers.filter(isSpatialLayer).at(-1);
+  return lastSpatial === undefined ? [] : [lastSpatial.name];
+}

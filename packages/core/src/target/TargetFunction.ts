@@ -1,0 +1,18 @@
+/**
+ * What is being explained: a scalar score computed from one image's output vector. The usual
+ * one is a class probability ({@link classTarget}); any function of the output will do, for
+ * multi-label or non-classification heads.
+ */
+export interface TargetFunction {
+  /** The class whose score this is, when the target is a class. */
+  readonly classIndex?: number;
+  /** A short human-readable description, such as `softmax[3]`. */
+  readonly label: string;
+  /**
+   * Computes the score.
+   *
+   * @param output - One image's output vector (K values).
+   * @returns The scalar score.
+   */
+  score(output: Float32Array): number;
+}

@@ -1,0 +1,65 @@
+import { PolycamError } from '../errors/PolycamError.js';
+import type { ScoreFunction } from './ScoreFunction.js';
+import type { TargetFunction } from './TargetFunction.js';
+
+function sigmoid(value: number): number {
+  return 1 / (1 + Math.exp(-value));
+}
+
+function softmaxAt(output: Float32Array, classIndex: number): number {
+  let maximum = -Infinity;
+  for (const value of output) {
+    maximum = Math.max(maximum, value);
+  }
+  let total = 0;
+  for (const value of output) {
+    total += Math.exp(value - maximum);
+  }
+  return Math.exp(output[classIndex]! - maximum) / total;
+}
+
+/**
+ * The score of one class, as METHOD.md defines it: `softmax(z)[c]` by default (a sigmoid when
+ * the model has a single output), `sigmoid(z[c])`, or the raw `z[c]`. Scores are rounded to
+ * float32, as the reference implementation computes them.
+ *
+ * @param classIndex - The class `c`, an index into the output vector.
+ * @param scoreFunction - How the output becomes a score; `softmax` by default.
+ * @param outputSize - The number of outputs K, used to check the index.
+ * @returns The target.
+ * @throws {@link PolycamError} `class-out-of-range` when `classIndex` is not in `[0, K)`.
+ */
+export function classTarget(
+  classIndex: number,
+  scoreFunction: ScoreFunction,
+  outputSize: number,
+): TargetFunction {
+  if (!Number.isInteger(classIndex) || classIndex < 0 || classIndex >= outputSize) {
+    throw new PolycamError(
+      'class-out-of-range',
+      `class ${classIndex} is out of range: the model has ${outputSize} output` +
+        `${outputSize === 1 ? '' : 's'} (valid classes 0..${outputSize - 1})`,
+    );
+  }
+  const label = `${scoreFunction}[${classIndex}]`;
+  switch (scoreFunction) {
+    case 'softmax':
+      return {
+        classIndex,
+        label,
+        score: (output) =>
+          Math.fround(
+            output.length === 1 ? sigmoid(output[0]!) : softmaxAt(output, classIndex),
+          ),
+      };
+    case 'sigmoid':
+      return { classIndex, label, score: (output) => Math.fround(sigmoid(output[classIndex]!)) };
+    case 'identity':
+      return { classIndex, label, score: (output) => output[classIndex]! };
+    default:
+      throw new PolycamError(
+        'invalid-argument',
+        `unknown score function '${String(scoreFunction)}' (expected softmax, sigmoid or identity)`,
+      );
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Test helpers for polycam plugins: the shared conformance suites and a tiny reference backend.
+ * Import from `@polycam/core/testing` in vitest spec files.
+ *
+ * @packageDocumentation
+ */
+export { createToyBackend, type ToyBackendOptions } from './createToyBackend.js';
+export { describeModelBackendConformance, type BackendConformanceOptions } from './describeModelBackendConformance.js';
+export { describeWeightingStrategyConformance, type StrategyConformanceOptions } from './describeWeightingStrategyConformance.js';
+export { seededRandom } from './seededRandom.js';

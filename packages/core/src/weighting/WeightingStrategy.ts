@@ -1,0 +1,58 @@
+import type { BackendCapability } from '../backend/BackendCapability.js';
+import type { WeightingContext } from './WeightingContext.js';
+
+/**
+ * A way to weigh the channels of one layer: the point where Poly-CAM's CIC, CDC and CVC plug in,
+ * and where third parties add their own. A strategy is stateless between calls: everything it
+ * needs comes in the {@link WeightingContext}.
+ *
+ * Bind one in a container module under `TOKENS.WeightingStrategy`, and check it with
+ * `describeWeightingStrategyConformance` from `@polycam/core/testing`.
+ *
+ * @example
+ * ```ts
+ * const activationMean: WeightingStrategy = {
+ *   id: 'activation-mean',
+ *   description: 'weighs each channel by its mean activation (no forward pass)',
+ *   requires: ['forward'],
+ *   plannedEvaluations: () => 0,
+ *   async computeWeights({ activation }) {
+ *     const [channels, height, width] = activation.shape as [number, number, number];
+ *     const weights = new Float32Array(channels);
+ *     for (let k = 0; k < channels; k += 1) {
+ *       const plane = activation.data.subarray(k * height * width, (k + 1) * height * width);
+ *       weights[k] = plane.reduce((sum, value) => sum + value, 0) / plane.length;
+ *     }
+ *     return weights;
+ *   },
+ * };
+ * ```
+ */
+export interface WeightingStrategy {
+  /** A unique id, such as `cic`. */
+  readonly id: string;
+  /** One line on what it computes, for `polycam methods` and the docs. */
+  readonly description: string;
+  /**
+   * The backend capabilities it needs. The explainer checks them before any inference and
+   * fails with `unsupported-capability` when one is missing.
+   */
+  readonly requires: readonly BackendCapability[];
+  /**
+   * How many evaluations (masked images) weighing a layer of `channels` channels takes before
+   * shortcuts; the progress total. Each one is later reported once to the ledger, as run or
+   * saved.
+   *
+   * @param channels - The layer's channel count K.
+   * @returns The planned number of evaluations.
+   */
+  plannedEvaluations(channels: number): number;
+  /**
+   * Weighs the layer's channels.
+   *
+   * @param context - The layer, the image, the model and the accounting for this call.
+   * @returns One finite weight per channel (K values).
+   * @throws {@link PolycamError} `aborted` when the context's signal fires.
+   */
+  computeWeights(context: WeightingContext): Promise<Float32Array>;
+}

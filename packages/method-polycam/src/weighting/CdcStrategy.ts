@@ -1,0 +1,33 @@
+import type { BackendCapability, WeightingContext, WeightingStrategy } from '@polycam/core';
+import { scoreChannelMasks } from '../masking/scoreChannelMasks.js';
+
+/**
+ * CDC, Channel-wise Decrease of Confidence (PCAM−): each channel weighs how much the score drops
+ * when the image is removed where the channel is active,
+ * `w_k = ReLU(s(X) − s(X ⊙ (1 − M_k)))`. K masked passes per layer.
+ */
+export class CdcStrategy implements WeightingStrategy {
+  /** `cdc`. */
+  public readonly id = 'cdc';
+  /** What it computes. */
+  public readonly description = 'CDC (PCAM−): w = ReLU(s(X) − s(X ⊙ (1 − M)))';
+  /** Only forward passes. */
+  public readonly requires: readonly BackendCapability[] = ['forward'];
+
+  /**
+   * @param channels - K.
+   * @returns K: one complement-masked image per channel.
+   */
+  public plannedEvaluations(channels: number): number {
+    return channels;
+  }
+
+  /**
+   * @param context - The layer and the image.
+   * @returns `ReLU(s(X) − s(X ⊙ (1 − M_k)))` for each channel.
+   */
+  public async computeWeights(context: WeightingContext): Promise<Float32Array> {
+    const { complement } = await scoreChannelMasks(context, { direct: false, complement: true });
+    return complement!.map((score) => Math.max(Math.fround(context.baseScore - score), 0));
+  }
+}

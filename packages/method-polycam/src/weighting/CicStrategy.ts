@@ -1,0 +1,33 @@
+import type { BackendCapability, WeightingContext, WeightingStrategy } from '@polycam/core';
+import { scoreChannelMasks } from '../masking/scoreChannelMasks.js';
+
+/**
+ * CIC, Channel-wise Increase of Confidence (PCAM+): each channel weighs the score of the image
+ * kept where the channel is active, `w_k = s(X ⊙ M_k)`, taking the baseline score as 0 as the
+ * paper does. K masked passes per layer.
+ */
+export class CicStrategy implements WeightingStrategy {
+  /** `cic`. */
+  public readonly id = 'cic';
+  /** What it computes. */
+  public readonly description = 'CIC (PCAM+): w = s(X ⊙ M)';
+  /** Only forward passes. */
+  public readonly requires: readonly BackendCapability[] = ['forward'];
+
+  /**
+   * @param channels - K.
+   * @returns K: one masked image per channel.
+   */
+  public plannedEvaluations(channels: number): number {
+    return channels;
+  }
+
+  /**
+   * @param context - The layer and the image.
+   * @returns `s(X ⊙ M_k)` for each channel.
+   */
+  public async computeWeights(context: WeightingContext): Promise<Float32Array> {
+    const { direct } = await scoreChannelMasks(context, { direct: true, complement: false });
+    return direct!;
+  }
+}

@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const source = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+// Specs import the workspace packages by name; point those names at the TypeScript sources so
+// that tests never run against a stale build.
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@polycam\/core\/testing$/, replacement: source('./packages/core/src/testing/index.ts') },
+      { find: /^@polycam\/core$/, replacement: source('./packages/core/src/index.ts') },
+      { find: /^@polycam\/backend-onnx\/testing$/, replacement: source('./packages/backend-onnx/src/testing/index.ts') },
+      { find: /^@polycam\/backend-onnx$/, replacement: source('./packages/backend-onnx/src/index.ts') },
+      { find: /^@polycam\/method-polycam$/, replacement: source('./packages/method-polycam/src/index.ts') },
+      { find: /^@polycam\/cli$/, replacement: source('./packages/cli/src/index.ts') },
+    ],
+  },
+  test: {
+    include: ['packages/*/src/**/*.spec.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
