@@ -1,0 +1,13 @@
+/**
+ * The geometry and scope of one square convolution of an {@link OnnxGraphBuilder}.
+ */
+export interface ConvOptions {
+  /** Kernel side. */
+  readonly kernel: number;
+  /** Stride on both axes. Default 1. */
+  readonly stride?: number;
+  /** Zero padding on each of the four sides. Default 0. */
+  readonly pad?: number;
+  /** PyTorch-style scope, such as `/features/features.0`; it names the node and its weights. */
+  readonly scope: string;
+}

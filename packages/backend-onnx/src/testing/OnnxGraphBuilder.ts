@@ -1,0 +1,276 @@
+import { seededRandom } from '@polycam/core/testing';
+import type { ConvOptions } from './ConvOptions.js';
+import { encodeOnnxModel } from './encodeOnnxModel.js';
+import type { GraphNode } from './GraphNode.js';
+import type { MaxPoolOptions } from './MaxPoolOptions.js';
+import type { NodeAttribute } from './NodeAttribute.js';
+import type { OnnxGraphBuilderOptions } from './OnnxGraphBuilderOptions.js';
+import { parameterPrefix } from './parameterPrefix.js';
+import type { WeightTensor } from './WeightTensor.js';
+
+/** Biases are uniform in ±BIAS_RANGE: small next to activations of order one. */
+const BIAS_RANGE = 0.1;
+
+function ints(name: string, value: readonly number[]): NodeAttribute {
+  return { name, kind: 'ints', value };
+}
+
+function pooledSize(size: number, kernel: number, stride: number, pad: number): number {
+  return Math.floor((size + 2 * pad - kernel) / stride) + 1;
+}
+
+/**
+ * Builds small float32 CNNs as ONNX models for tests and benchmarks, with seeded random weights,
+ * named the way PyTorch's exporter names things: a `Conv` in scope `/features/features.0` is the
+ * node `/features/features.0/Conv`, writes `/features/features.0/Conv_output_0` and reads the
+ * weights `features.0.weight` and `features.0.bias`.
+ *
+ * Each method adds one node and returns the name of the tensor it writes; the builder tracks every
+ * tensor's shape to size the weights. {@link OnnxGraphBuilder.build} renames the chosen tensor to
+ * the output name (the last node writes the graph output directly, as PyTorch's exports do; no
+ * `Identity` node is added).
+ *
+ * @example
+ * ```ts
+ * const graph = new OnnxGraphBuilder({ inputShape: ['batch', 3, 32, 32], seed: 1 });
+ * const features = graph.relu(graph.conv(graph.inputName, 8, { kernel: 3, pad: 1, scope: '/conv' }), '/relu');
+ * const pooled = graph.flatten(graph.globalAveragePool(features, '/avgpool'), '');
+ * const bytes = graph.build(graph.gemm(pooled, 4, '/fc'));
+ * ```
+ */
+export class OnnxGraphBuilder {
+  /** The name of the image input, the tensor to feed the first node. */
+  public readonly inputName: string;
+  /** The name that {@link OnnxGraphBuilder.build} gives the graph output. */
+  public readonly outputName: string;
+  readonly #batch: number | 'batch';
+  readonly #random: () => number;
+  readonly #shapes = new Map<string, readonly number[]>();
+  readonly #nodes: GraphNode[] = [];
+  readonly #weights = new Map<string, WeightTensor>();
+
+  /**
+   * Starts an empty graph over one NCHW image input.
+   *
+   * @param options - The input's shape, the seed and the input and output names.
+   */
+  public constructor(options: OnnxGraphBuilderOptions) {
+    const [batch, ...image] = options.inputShape;
+    this.inputName = options.inputName ?? 'input';
+    this.outputName = options.outputName ?? 'logits';
+    this.#batch = batch;
+    this.#random = seededRandom(options.seed);
+    this.#shapes.set(this.inputName, image);
+  }
+
+  /**
+   * The shape of a tensor of the graph for one image, without the batch axis.
+   *
+   * @param tensor - The tensor's name.
+   * @returns Its shape, such as `[K, h, w]`.
+   * @throws Error for a name the graph does not hold.
+   */
+  public shapeOf(tensor: string): readonly number[] {
+    const shape = this.#shapes.get(tensor);
+    if (shape === undefined) {
+      throw new Error(`the graph holds no tensor '${tensor}'`);
+    }
+    return shape;
+  }
+
+  /**
+   * The weights created so far, by initializer name, in creation order.
+   *
+   * @returns A copy of the map; the tensors themselves are the ones the model will hold.
+   */
+  public weights(): ReadonlyMap<string, WeightTensor> {
+    return new Map(this.#weights);
+  }
+
+  /**
+   * Adds a square 2-D convolution with He-uniform weights (uniform in ±sqrt(6 / fan_in)) and a
+   * small uniform bias.
+   *
+   * @param input - The tensor to convolve, `[C, H, W]` per image.
+   * @param outChannels - The number of output channels.
+   * @param options - Kernel side, stride, padding and scope.
+   * @returns The output tensor's name.
+   * @throws Error when the input is not a spatial tensor.
+   */
+  public conv(input: string, outChannels: number, options: ConvOptions): string {
+    const { kernel, stride = 1, pad = 0, scope } = options;
+    const [channels, height, width] = this.#spatialShape(input);
+    const prefix = parameterPrefix(scope);
+    const weight = this.#heUniform(`${prefix}.weight`, [outChannels, channels, kernel, kernel]);
+    const bias = this.#uniform(`${prefix}.bias`, [outChannels], BIAS_RANGE);
+    const attributes = [ints('kernel_shape', [kernel, kernel]), ints('pads', [pad, pad, pad, pad]), ints('strides', [stride, stride])];
+    return this.#addNode(scope, 'Conv', [input, weight, bias], attributes, [
+      outChannels,
+      pooledSize(height, kernel, stride, pad),
+      pooledSize(width, kernel, stride, pad),
+    ]);
+  }
+
+  /**
+   * Adds a ReLU.
+   *
+   * @param input - The tensor to rectify.
+   * @param scope - The node's scope, such as `/features/features.1`.
+   * @returns The output tensor's name.
+   */
+  public relu(input: string, scope: string): string {
+    return this.#addNode(scope, 'Relu', [input], [], this.shapeOf(input));
+  }
+
+  /**
+   * Adds a square max pooling.
+   *
+   * @param input - The tensor to pool, `[C, H, W]` per image.
+   * @param options - Window side, stride, padding and scope.
+   * @returns The output tensor's name.
+   * @throws Error when the input is not a spatial tensor.
+   */
+  public maxPool(input: string, options: MaxPoolOptions): string {
+    const { kernel, stride, pad = 0, scope } = options;
+    const [channels, height, width] = this.#spatialShape(input);
+    const attributes = [ints('kernel_shape', [kernel, kernel]), ints('pads', [pad, pad, pad, pad]), ints('strides', [stride, stride])];
+    return this.#addNode(scope, 'MaxPool', [input], attributes, [
+      channels,
+      pooledSize(height, kernel, stride, pad),
+      pooledSize(width, kernel, stride, pad),
+    ]);
+  }
+
+  /**
+   * Adds a global average pooling, `[C, H, W]` to `[C, 1, 1]`.
+   *
+   * @param input - The tensor to pool.
+   * @param scope - The node's scope, such as `/avgpool`.
+   * @returns The output tensor's name.
+   * @throws Error when the input is not a spatial tensor.
+   */
+  public globalAveragePool(input: string, scope: string): string {
+    const [channels] = this.#spatialShape(input);
+    return this.#addNode(scope, 'GlobalAveragePool', [input], [], [channels, 1, 1]);
+  }
+
+  /**
+   * Adds a flatten that keeps the batch axis (`axis` 1).
+   *
+   * @param input - The tensor to flatten.
+   * @param scope - The node's scope; `''` gives the node `/Flatten`, as PyTorch's `torch.flatten`.
+   * @returns The output tensor's name, `[C·H·W]` per image.
+   */
+  public flatten(input: string, scope: string): string {
+    const size = this.shapeOf(input).reduce((product, axis) => product * axis, 1);
+    return this.#addNode(scope, 'Flatten', [input], [{ name: 'axis', kind: 'int', value: 1 }], [size]);
+  }
+
+  /**
+   * Adds a fully connected layer, a `Gemm` with `transB` 1 over weights `[out, in]` (He-uniform)
+   * and a small bias, as PyTorch exports `nn.Linear`.
+   *
+   * @param input - A flat tensor, `[in]` per image.
+   * @param outFeatures - The number of outputs.
+   * @param scope - The node's scope, such as `/fc`; it names the weights (`fc.weight`).
+   * @returns The output tensor's name.
+   * @throws Error when the input is not flat.
+   */
+  public gemm(input: string, outFeatures: number, scope: string): string {
+    const shape = this.shapeOf(input);
+    const inFeatures = shape[0];
+    if (shape.length !== 1 || inFeatures === undefined) {
+      throw new Error(`Gemm needs a flat input; '${input}' is [${shape.join(',')}] per image`);
+    }
+    const prefix = parameterPrefix(scope);
+    const weight = this.#heUniform(`${prefix}.weight`, [outFeatures, inFeatures]);
+    const bias = this.#uniform(`${prefix}.bias`, [outFeatures], BIAS_RANGE);
+    const attributes: NodeAttribute[] = [
+      { name: 'alpha', kind: 'float', value: 1 },
+      { name: 'beta', kind: 'float', value: 1 },
+      { name: 'transB', kind: 'int', value: 1 },
+    ];
+    return this.#addNode(scope, 'Gemm', [input, weight, bias], attributes, [outFeatures]);
+  }
+
+  /**
+   * Adds an element-wise sum of two tensors of the same shape, such as a residual connection.
+   *
+   * @param a - The first tensor.
+   * @param b - The second tensor.
+   * @param scope - The node's scope, such as `/layer1/layer1.0`.
+   * @returns The output tensor's name.
+   * @throws Error when the shapes differ.
+   */
+  public add(a: string, b: string, scope: string): string {
+    const shape = this.shapeOf(a);
+    if (shape.join() !== this.shapeOf(b).join()) {
+      throw new Error(`cannot add '${a}' [${shape.join(',')}] and '${b}' [${this.shapeOf(b).join(',')}]`);
+    }
+    return this.#addNode(scope, 'Add', [a, b], [], shape);
+  }
+
+  /**
+   * Encodes the graph as an ONNX model whose output is `outputTensor`, renamed to
+   * {@link OnnxGraphBuilder.outputName}. The builder is left as it was, so `build` can be called
+   * again.
+   *
+   * @param outputTensor - The tensor to expose, written by one of the nodes.
+   * @returns The `.onnx` file's bytes (IR version 8, opset 13).
+   * @throws Error when the tensor is unknown or is the input, or when the output name is taken.
+   */
+  public build(outputTensor: string): Uint8Array {
+    const shape = this.shapeOf(outputTensor);
+    if (outputTensor === this.inputName) {
+      throw new Error('the graph output must be written by a node, not be the input');
+    }
+    if (outputTensor !== this.outputName && this.#shapes.has(this.outputName)) {
+      throw new Error(`the output name '${this.outputName}' is already a tensor of the graph`);
+    }
+    const rename = (name: string): string => (name === outputTensor ? this.outputName : name);
+    const nodes = this.#nodes.map((node) => ({ ...node, inputs: node.inputs.map(rename), outputs: node.outputs.map(rename) }));
+    return encodeOnnxModel({
+      graphName: 'main_graph',
+      nodes,
+      initializers: this.#weights,
+      input: { name: this.inputName, dims: [this.#batch, ...this.shapeOf(this.inputName)] },
+      output: { name: this.outputName, dims: [this.#batch, ...shape] },
+    });
+  }
+
+  #spatialShape(input: string): readonly [number, number, number] {
+    const [channels, height, width, ...rest] = this.shapeOf(input);
+    if (channels === undefined || height === undefined || width === undefined || rest.length > 0) {
+      throw new Error(`'${input}' is not a [C,H,W] tensor`);
+    }
+    return [channels, height, width];
+  }
+
+  #addNode(scope: string, op: string, inputs: readonly string[], attributes: readonly NodeAttribute[], shape: readonly number[]): string {
+    const name = `${scope}/${op}`;
+    if (this.#nodes.some((node) => node.name === name)) {
+      throw new Error(`a node is already named '${name}'; give each node its own scope`);
+    }
+    inputs.forEach((input) => this.shapeOf(input));
+    const output = `${name}_output_0`;
+    this.#nodes.push({ name, op, inputs, outputs: [output], attributes });
+    this.#shapes.set(output, shape);
+    return output;
+  }
+
+  #uniform(name: string, dims: readonly number[], bound: number): string {
+    if (this.#weights.has(name)) {
+      throw new Error(`a weight is already named '${name}'; give each layer its own scope`);
+    }
+    const size = dims.reduce((product, axis) => product * axis, 1);
+    const data = Float32Array.from({ length: size }, () => (this.#random() * 2 - 1) * bound);
+    this.#weights.set(name, { dims, data });
+    this.#shapes.set(name, dims);
+    return name;
+  }
+
+  #heUniform(name: string, dims: readonly number[]): string {
+    const fanIn = dims.slice(1).reduce((product, axis) => product * axis, 1);
+    return this.#uniform(name, dims, Math.sqrt(6 / fanIn));
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The raw options of `polycam explain`, as the command line gives them.
+ */
+export interface ExplainCommandOptions {
+  /** `--model FILE.onnx`. */
+  readonly model: string;
+  /** `--method`: a preset id or alias. */
+  readonly method: string;
+  /** `--class N`. */
+  readonly class?: string;
+  /** `--layers auto|NAME,...`. */
+  readonly layers: string;
+  /** `--mean r,g,b`. */
+  readonly mean?: string;
+  /** `--std r,g,b`. */
+  readonly std?: string;
+  /** `--batch-size N`. */
+  readonly batchSize: string;
+  /** `--threads N`. */
+  readonly threads?: string;
+  /** `--npz OUT.npz`. */
+  readonly npz?: string;
+  /** `--out DIR`. */
+  readonly out?: string;
+  /** `--fusion ID` (lnorm, no-lnorm, single-layer). */
+  readonly fusion?: string;
+  /** `--score softmax|sigmoid|identity`. */
+  readonly score: string;
+}

@@ -1,0 +1,122 @@
+import { basename } from 'node:path';
+import {
+  createPolycamContainer,
+  encodeNpz,
+  loadModel,
+  PolycamError,
+  preprocessImage,
+  resolveLayers,
+  TOKENS,
+  type Tensor,
+} from '@polycam/core';
+import { onnxBackendModule } from '@polycam/backend-onnx';
+import { polycamModule } from '@polycam/method-polycam';
+import type { CliIo } from '../CliIo.js';
+import { readImage } from '../image/readImage.js';
+import { parseInteger } from '../options/parseInteger.js';
+import { parseLayerSelection } from '../options/parseLayerSelection.js';
+import { parseNumberList } from '../options/parseNumberList.js';
+import { parseScoreFunction } from '../options/parseScoreFunction.js';
+import { resolveStatistics } from '../options/resolveStatistics.js';
+import { formatTable } from '../output/formatTable.js';
+import { writeExplanationFiles } from '../output/writeExplanationFiles.js';
+import { writeFileAtomic } from '../output/writeFileAtomic.js';
+import { createProgressReporter } from '../progress/createProgressReporter.js';
+import type { ExplainCommandOptions } from './ExplainCommandOptions.js';
+import { explainWithProgress } from './explainWithProgress.js';
+
+function checkUniqueNames(images: readonly string[]): void {
+  const seen = new Map<string, string>();
+  for (const image of images) {
+    const key = basename(image);
+    const other = seen.get(key);
+    if (other !== undefined) {
+      throw new PolycamError('invalid-argument', `'${other}' and '${image}' share the file name '${key}', which keys the npz`);
+    }
+    seen.set(key, image);
+  }
+}
+
+/**
+ * `polycam explain`: explains each image with a Poly-CAM preset and writes the npz and the
+ * per-image overlays and JSON files. Every input is checked (options, model, layers, class,
+ * images) before the first explanation runs, and no output file is written unless the whole
+ * command succeeds up to it; each file is written atomically.
+ *
+ * @param images - The image paths.
+ * @param options - The raw command-line options.
+ * @param io - Streams and the cancellation signal.
+ * @returns When all images are explained and written.
+ * @throws {@link PolycamError} for any bad input, with a one-line message.
+ */
+export async function runExplainCommand(images: readonly string[], options: ExplainCommandOptions, io: CliIo): Promise<void> {
+  const classIndex = options.class === undefined ? undefined : parseInteger('--class', options.class, 0);
+  const batchSize = parseInteger('--batch-size', options.batchSize, 1);
+  const threads = options.threads === undefined ? undefined : parseInteger('--threads', options.threads, 1);
+  const layers = parseLayerSelection(options.layers);
+  const scoreFunction = parseScoreFunction(options.score);
+  const mean = options.mean === undefined ? undefined : parseNumberList('--mean', options.mean);
+  const std = options.std === undefined ? undefined : parseNumberList('--std', options.std);
+  if (options.npz !== undefined) checkUniqueNames(images);
+
+  const container = await createPolycamContainer(polycamModule, onnxBackendModule);
+  const explainer = container.get(TOKENS.Explainer);
+  explainer.resolve({ method: options.method, ...(options.fusion ? { fusion: options.fusion } : {}) });
+  const backend = await loadModel(container, { path: options.model }, { backend: 'onnx', ...(threads ? { threads } : {}) });
+  const progress = createProgressReporter(io.stderr);
+  try {
+    const { input, output } = backend.description;
+    const [channels, height, width] = input.shape;
+    const statistics = resolveStatistics(channels, mean, std);
+    if (classIndex !== undefined && classIndex >= output.size) {
+      throw new PolycamError('class-out-of-range', `--class ${classIndex} is out of range: the model has ${output.size} classes (0..${output.size - 1})`);
+    }
+    const layerNames = resolveLayers(backend.description, layers);
+    const decoded = [];
+    for (const path of images) {
+      decoded.push(await readImage(path, channels));
+    }
+
+    const maps = new Map<string, Tensor>();
+    const rows: string[][] = [];
+    for (const [index, path] of images.entries()) {
+      const image = decoded[index]!;
+      const tensor = preprocessImage(image, { height, width, ...statistics });
+      const result = await explainWithProgress(
+        explainer,
+        {
+          backend,
+          input: tensor,
+          method: options.method,
+          ...(options.fusion ? { fusion: options.fusion } : {}),
+          layers: layerNames,
+          ...(classIndex === undefined ? {} : { classIndex }),
+          scoreFunction,
+          batchSize,
+          ...(io.signal ? { signal: io.signal } : {}),
+        },
+        `${basename(path)} (${index + 1}/${images.length})`,
+        progress,
+      );
+      if (options.out !== undefined) {
+        await writeExplanationFiles(options.out, path, image, result, { model: options.model });
+      }
+      maps.set(basename(path), { shape: [result.map.height, result.map.width], data: result.map.data });
+      rows.push([
+        path,
+        String(result.classIndex ?? '-'),
+        result.score.toFixed(4),
+        String(result.layers.length),
+        `${result.passes.run}/${result.passes.saved}`,
+        String(Math.round(result.durationMs)),
+      ]);
+    }
+    if (options.npz !== undefined) {
+      await writeFileAtomic(options.npz, encodeNpz(maps));
+    }
+    io.stdout.write(formatTable(['image', 'class', 'score', 'layers', 'passes run/saved', 'ms'], rows));
+  } finally {
+    progress.stop();
+    await backend.dispose();
+  }
+}

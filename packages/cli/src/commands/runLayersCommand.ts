@@ -1,0 +1,48 @@
+import { createPolycamContainer, isSpatialLayer, loadModel, resolveLayers } from '@polycam/core';
+import { onnxBackendModule } from '@polycam/backend-onnx';
+import type { CliIo } from '../CliIo.js';
+import { parseInteger } from '../options/parseInteger.js';
+import { formatTable } from '../output/formatTable.js';
+
+/** The raw options of `polycam layers`. */
+export interface LayersCommandOptions {
+  /** `--model FILE.onnx`. */
+  readonly model: string;
+  /** `--threads N`. */
+  readonly threads?: string;
+}
+
+/**
+ * `polycam layers`: lists every layer of a model in forward order with its operator and shape,
+ * and marks with `*` the layers that `--layers auto` picks.
+ *
+ * @param options - The raw command-line options.
+ * @param io - Where to write the table.
+ * @returns When the table is written.
+ * @throws {@link PolycamError} for a missing or corrupt model.
+ */
+export async function runLayersCommand(options: LayersCommandOptions, io: CliIo): Promise<void> {
+  const threads = options.threads === undefined ? undefined : parseInteger('--threads', options.threads, 1);
+  const container = await createPolycamContainer(onnxBackendModule);
+  const backend = await loadModel(container, { path: options.model }, { backend: 'onnx', ...(threads ? { threads } : {}) });
+  try {
+    const { input, output, layers } = backend.description;
+    const auto = new Set(layers.some(isSpatialLayer) ? resolveLayers(backend.description, 'auto') : []);
+    const batch = input.fixedBatchSize === undefined ? 'dynamic batch' : `fixed batch ${input.fixedBatchSize}`;
+    io.stdout.write(
+      `model ${options.model}: input '${input.name}' ${input.shape.join('×')} (${input.layout}, ${batch}), ` +
+        `output '${output.name}' with ${output.size} values\n\n`,
+    );
+    const rows = layers.map((layer, index) => [
+      String(index),
+      auto.has(layer.name) ? '*' : '',
+      layer.name,
+      layer.op ?? '',
+      layer.shape.join('×'),
+    ]);
+    io.stdout.write(formatTable(['#', 'auto', 'layer', 'op', 'shape'], rows));
+    io.stdout.write(`\n* = picked by --layers auto (${auto.size} layer${auto.size === 1 ? '' : 's'})\n`);
+  } finally {
+    await backend.dispose();
+  }
+}
