@@ -1,16 +1,10 @@
 import type { OnnxModelSummary, OnnxNodeInfo, OnnxValueInfo } from './OnnxModelSummary.js';
+import { onnxFields } from './onnxFields.js';
 import { readProtoFields } from './readProtoFields.js';
 
-// Field numbers from onnx.proto.
-const MODEL_GRAPH = 7;
-const GRAPH = { node: 1, initializer: 5, input: 11, output: 12 } as const;
-const NODE = { input: 1, output: 2, name: 3, op: 4 } as const;
-const TENSOR_NAME = 8;
-const VALUE_INFO = { name: 1, type: 2 } as const;
-const TYPE_TENSOR = 1;
-const TENSOR_TYPE = { elementType: 1, shape: 2 } as const;
-const SHAPE_DIM = 1;
-const DIM = { value: 1, param: 2 } as const;
+const { model: MODEL, graph: GRAPH, node: NODE, tensor: TENSOR, valueInfo: VALUE_INFO, tensorType: TENSOR_TYPE, dimension: DIM } = onnxFields;
+const TYPE_TENSOR = onnxFields.type.tensor;
+const SHAPE_DIM = onnxFields.shape.dim;
 
 const text = new TextDecoder();
 
@@ -64,14 +58,14 @@ function node(bytes: Uint8Array): OnnxNodeInfo {
  * @throws Error when the bytes are not an ONNX model with a graph.
  */
 export function summarizeOnnxModel(model: Uint8Array): OnnxModelSummary {
-  const graph = messages(model, MODEL_GRAPH)[0];
+  const graph = messages(model, MODEL.graph)[0];
   if (graph === undefined) {
     throw new Error('the file holds no ONNX graph');
   }
   const fields = readProtoFields(graph);
   const payloads = (field: number): Uint8Array[] =>
     fields.filter((entry) => entry.number === field && entry.wireType === 2).map((entry) => entry.bytes);
-  const initializers = new Set(payloads(GRAPH.initializer).map((tensor) => strings(tensor, TENSOR_NAME)[0] ?? ''));
+  const initializers = new Set(payloads(GRAPH.initializer).map((tensor) => strings(tensor, TENSOR.name)[0] ?? ''));
   return {
     inputs: payloads(GRAPH.input).map(valueInfo).filter((input) => !initializers.has(input.name)),
     outputs: payloads(GRAPH.output).map(valueInfo),

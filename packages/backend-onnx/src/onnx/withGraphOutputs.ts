@@ -1,19 +1,9 @@
-import protobuf from 'protobufjs/minimal.js';
+import { concatenateBytes } from './concatenateBytes.js';
+import { onnxFields } from './onnxFields.js';
+import { ProtoMessageWriter } from './ProtoMessageWriter.js';
 import { readProtoFields } from './readProtoFields.js';
 
-const MODEL_GRAPH = 7;
-const GRAPH_OUTPUT = 12;
-const VALUE_INFO_NAME = 1;
-
-function concatenate(parts: readonly Uint8Array[]): Uint8Array {
-  const output = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    output.set(part, offset);
-    offset += part.length;
-  }
-  return output;
-}
+const { model: MODEL, graph: GRAPH, valueInfo: VALUE_INFO } = onnxFields;
 
 /**
  * Rewrites an ONNX model so that more of its intermediate tensors become graph outputs, which is
@@ -28,16 +18,13 @@ function concatenate(parts: readonly Uint8Array[]): Uint8Array {
  */
 export function withGraphOutputs(model: Uint8Array, names: readonly string[], existingOutputs: readonly string[]): Uint8Array {
   const additions = [...new Set(names)].filter((name) => !existingOutputs.includes(name));
-  const newOutputs = additions.map((name) => {
-    const valueInfo = protobuf.Writer.create().uint32((VALUE_INFO_NAME << 3) | 2).string(name).finish();
-    return protobuf.Writer.create().uint32((GRAPH_OUTPUT << 3) | 2).bytes(valueInfo).finish();
-  });
-  const parts = readProtoFields(model).map((field) => {
-    if (field.number !== MODEL_GRAPH || field.wireType !== 2) {
-      return field.raw;
-    }
-    const graph = concatenate([field.bytes, ...newOutputs]);
-    return protobuf.Writer.create().uint32((MODEL_GRAPH << 3) | 2).bytes(graph).finish();
-  });
-  return concatenate(parts);
+  const newOutputs = additions.map((name) =>
+    new ProtoMessageWriter().bytes(GRAPH.output, new ProtoMessageWriter().string(VALUE_INFO.name, name).finish()).finish(),
+  );
+  const parts = readProtoFields(model).map((field) =>
+    field.number === MODEL.graph && field.wireType === 2
+      ? new ProtoMessageWriter().bytes(MODEL.graph, concatenateBytes([field.bytes, ...newOutputs])).finish()
+      : field.raw,
+  );
+  return concatenateBytes(parts);
 }

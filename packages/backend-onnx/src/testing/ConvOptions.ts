@@ -8,6 +8,11 @@ export interface ConvOptions {
   readonly stride?: number;
   /** Zero padding on each of the four sides. Default 0. */
   readonly pad?: number;
+  /**
+   * Multiplies the He-uniform bound of the weights, ±gain·sqrt(6 / fan_in). Default 1; below 1
+   * for a residual branch, so that sums do not grow block after block.
+   */
+  readonly gain?: number;
   /** PyTorch-style scope, such as `/features/features.0`; it names the node and its weights. */
   readonly scope: string;
 }

@@ -1,9 +1,9 @@
-import { seededRandom } from '@polycam/core/testing';
+import { seededRandom } from '@polycam/core';
 import type { ConvOptions } from './ConvOptions.js';
 import { encodeOnnxModel } from './encodeOnnxModel.js';
-import type { GraphNode } from './GraphNode.js';
+import type { GraphNode } from '../onnx/GraphNode.js';
 import type { MaxPoolOptions } from './MaxPoolOptions.js';
-import type { NodeAttribute } from './NodeAttribute.js';
+import type { NodeAttribute } from '../onnx/NodeAttribute.js';
 import type { OnnxGraphBuilderOptions } from './OnnxGraphBuilderOptions.js';
 import { parameterPrefix } from './parameterPrefix.js';
 import type { WeightTensor } from './WeightTensor.js';
@@ -98,10 +98,11 @@ export class OnnxGraphBuilder {
    * @throws Error when the input is not a spatial tensor.
    */
   public conv(input: string, outChannels: number, options: ConvOptions): string {
-    const { kernel, stride = 1, pad = 0, scope } = options;
+    const { kernel, stride = 1, pad = 0, gain = 1, scope } = options;
     const [channels, height, width] = this.#spatialShape(input);
     const prefix = parameterPrefix(scope);
-    const weight = this.#heUniform(`${prefix}.weight`, [outChannels, channels, kernel, kernel]);
+    const fanIn = channels * kernel * kernel;
+    const weight = this.#uniform(`${prefix}.weight`, [outChannels, channels, kernel, kernel], gain * Math.sqrt(6 / fanIn));
     const bias = this.#uniform(`${prefix}.bias`, [outChannels], BIAS_RANGE);
     const attributes = [ints('kernel_shape', [kernel, kernel]), ints('pads', [pad, pad, pad, pad]), ints('strides', [stride, stride])];
     return this.#addNode(scope, 'Conv', [input, weight, bias], attributes, [
@@ -183,7 +184,7 @@ export class OnnxGraphBuilder {
       throw new Error(`Gemm needs a flat input; '${input}' is [${shape.join(',')}] per image`);
     }
     const prefix = parameterPrefix(scope);
-    const weight = this.#heUniform(`${prefix}.weight`, [outFeatures, inFeatures]);
+    const weight = this.#uniform(`${prefix}.weight`, [outFeatures, inFeatures], Math.sqrt(3 / inFeatures));
     const bias = this.#uniform(`${prefix}.bias`, [outFeatures], BIAS_RANGE);
     const attributes: NodeAttribute[] = [
       { name: 'alpha', kind: 'float', value: 1 },
@@ -267,10 +268,5 @@ export class OnnxGraphBuilder {
     this.#weights.set(name, { dims, data });
     this.#shapes.set(name, dims);
     return name;
-  }
-
-  #heUniform(name: string, dims: readonly number[]): string {
-    const fanIn = dims.slice(1).reduce((product, axis) => product * axis, 1);
-    return this.#uniform(name, dims, Math.sqrt(6 / fanIn));
   }
 }

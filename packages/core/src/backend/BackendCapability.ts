@@ -5,7 +5,9 @@
  * - `forward`: run batches and return the output and tapped activations. Every backend has it.
  * - `gradients`: the gradient of a score with respect to a layer's activation
  *   (see {@link GradientProvider}).
+ * - `masked-inputs`: runs `X ⊙ resize(M)` from low-resolution masks inside the runtime
+ *   (see {@link MaskedInputRunner}).
  *
  * Third parties may declare further capabilities of their own as plain strings.
  */
-export type BackendCapability = 'forward' | 'gradients' | (string & {});
+export type BackendCapability = 'forward' | 'gradients' | 'masked-inputs' | (string & {});

@@ -1,5 +1,6 @@
 import type { BackendCapability } from './BackendCapability.js';
 import type { GradientProvider } from './GradientProvider.js';
+import type { MaskedInputRunner } from './MaskedInputRunner.js';
 import type { ModelDescription } from './ModelDescription.js';
 import type { RunRequest } from './RunRequest.js';
 import type { RunResult } from './RunResult.js';
@@ -21,12 +22,17 @@ export interface ModelBackend {
   readonly description: ModelDescription;
   /** Present only when the backend declares the `gradients` capability. */
   readonly gradients?: GradientProvider;
+  /** Present only when the backend declares the `masked-inputs` capability. */
+  readonly maskedInputs?: MaskedInputRunner;
 
   /**
    * Runs a batch of any size. A backend whose model has a fixed batch axis splits the batch
    * transparently.
    *
    * @param request - The batch and the taps to fetch.
+   * The backend must be done with `request.input` when the returned promise settles: callers
+   * reuse the buffer for the next batch.
+   *
    * @param signal - Aborts the run between sub-batches.
    * @returns The outputs and the requested activations, in NCHW.
    * @throws {@link PolycamError} `unknown-layer` for a tap that does not exist, `aborted` when

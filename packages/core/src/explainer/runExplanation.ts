@@ -93,6 +93,7 @@ export async function runExplanation(
   let saved = 0;
   let done = 0;
   const advance = (count: number): void => {
+    if (count <= 0) return;
     done += count;
     emit({ type: 'progress', done, total });
   };

@@ -8,7 +8,7 @@ import { PolycamError } from '../errors/PolycamError.js';
 import { throwIfAborted } from '../errors/throwIfAborted.js';
 import { nearestNames } from '../layers/nearestNames.js';
 import type { Tensor } from '../tensor/Tensor.js';
-import { seededRandom } from './seededRandom.js';
+import { seededRandom } from '../random/seededRandom.js';
 
 /** Options of {@link createToyBackend}. */
 export interface ToyBackendOptions {

@@ -4,7 +4,7 @@ import { PolycamError } from '../errors/PolycamError.js';
 import { isSpatialLayer } from '../layers/isSpatialLayer.js';
 import { resolveLayers } from '../layers/resolveLayers.js';
 import type { Tensor } from '../tensor/Tensor.js';
-import { seededRandom } from './seededRandom.js';
+import { seededRandom } from '../random/seededRandom.js';
 
 /** Options of {@link describeModelBackendConformance}. */
 export interface BackendConformanceOptions {

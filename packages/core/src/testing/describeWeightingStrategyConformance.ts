@@ -9,7 +9,7 @@ import type { Tensor } from '../tensor/Tensor.js';
 import type { WeightingContext } from '../weighting/WeightingContext.js';
 import type { WeightingStrategy } from '../weighting/WeightingStrategy.js';
 import { createToyBackend } from './createToyBackend.js';
-import { seededRandom } from './seededRandom.js';
+import { seededRandom } from '../random/seededRandom.js';
 
 /** Options of {@link describeWeightingStrategyConformance}. */
 export interface StrategyConformanceOptions {

@@ -7,4 +7,4 @@
 export { createToyBackend, type ToyBackendOptions } from './createToyBackend.js';
 export { describeModelBackendConformance, type BackendConformanceOptions } from './describeModelBackendConformance.js';
 export { describeWeightingStrategyConformance, type StrategyConformanceOptions } from './describeWeightingStrategyConformance.js';
-export { seededRandom } from './seededRandom.js';
+export { seededRandom } from '../random/seededRandom.js';

@@ -3,9 +3,7 @@ import type { ChannelMaskPlan } from './ChannelMaskPlan.js';
 import type { MaskKind } from './MaskKind.js';
 
 function kindOf(mask: Float32Array): MaskKind {
-  if (mask.every((value) => value === 0)) return 'zero';
-  if (mask.every((value) => value === 1)) return 'one';
-  return 'general';
+  return mask.every((value) => value === 0) ? 'zero' : 'general';
 }
 
 function fingerprint(mask: Float32Array): number {
@@ -25,7 +23,7 @@ function sameValues(a: Float32Array, b: Float32Array): boolean {
 /**
  * Normalises each channel of a layer's activation into a mask, `u(A^k)` at the layer's own
  * resolution (normalise first, upsample later, as the authors do), and finds the masks that are
- * all zero, all one, or identical to an earlier channel's.
+ * all zero or identical to an earlier channel's.
  *
  * @param activation - One image's activation, `[K, h, w]`.
  * @returns The masks and their kinds.

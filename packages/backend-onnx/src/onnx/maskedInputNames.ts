@@ -1,0 +1,6 @@
+/**
+ * The names of the two inputs that {@link withMaskedInput} gives a rewritten model.
+ *
+ * @internal
+ */
+export const maskedInputNames = { image: 'polycam_image', masks: 'polycam_masks' } as const;

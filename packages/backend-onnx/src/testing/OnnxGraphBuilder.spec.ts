@@ -1,0 +1,169 @@
+import { seededRandom } from '@polycam/core/testing';
+import * as ort from 'onnxruntime-node';
+import { describe, expect, it } from 'vitest';
+import { summarizeOnnxModel } from '../onnx/summarizeOnnxModel.js';
+import { OnnxGraphBuilder } from './OnnxGraphBuilder.js';
+import type { WeightTensor } from './WeightTensor.js';
+
+/** A [C, H, W] map in plain arrays, for the reference computation. */
+type Map3 = number[][][];
+
+function weight(weights: ReadonlyMap<string, WeightTensor>, name: string): WeightTensor {
+  const tensor = weights.get(name);
+  if (tensor === undefined) throw new Error(`no weight ${name}`);
+  return tensor;
+}
+
+/** Cross-correlation, as ONNX Conv: weights [out, in, k, k], zero padding. */
+function conv(input: Map3, kernel: WeightTensor, bias: WeightTensor, stride: number, pad: number): Map3 {
+  const [out, channels, size] = [kernel.dims[0]!, kernel.dims[1]!, kernel.dims[2]!];
+  const height = input[0]!.length;
+  const width = input[0]![0]!.length;
+  const outHeight = Math.floor((height + 2 * pad - size) / stride) + 1;
+  const outWidth = Math.floor((width + 2 * pad - size) / stride) + 1;
+  return Array.from({ length: out }, (_, o) =>
+    Array.from({ length: outHeight }, (_, y) =>
+      Array.from({ length: outWidth }, (_, x) => {
+        let sum = bias.data[o]!;
+        for (let c = 0; c < channels; c += 1) {
+          for (let ky = 0; ky < size; ky += 1) {
+            for (let kx = 0; kx < size; kx += 1) {
+              const value = input[c]![y * stride + ky - pad]?.[x * stride + kx - pad] ?? 0;
+              sum += value * kernel.data[((o * channels + c) * size + ky) * size + kx]!;
+            }
+          }
+        }
+        return sum;
+      }),
+    ),
+  );
+}
+
+/** Max pooling where padded cells never win. */
+function maxPool(input: Map3, size: number, stride: number, pad: number): Map3 {
+  const outSize = (length: number): number => Math.floor((length + 2 * pad - size) / stride) + 1;
+  return input.map((plane) =>
+    Array.from({ length: outSize(plane.length) }, (_, y) =>
+      Array.from({ length: outSize(plane[0]!.length) }, (_, x) => {
+        let best = -Infinity;
+        for (let ky = 0; ky < size; ky += 1) {
+          for (let kx = 0; kx < size; kx += 1) {
+            best = Math.max(best, plane[y * stride + ky - pad]?.[x * stride + kx - pad] ?? -Infinity);
+          }
+        }
+        return best;
+      }),
+    ),
+  );
+}
+
+describe('OnnxGraphBuilder', () => {
+  it('builds a graph whose onnxruntime output matches a direct computation from its weights', async () => {
+    const graph = new OnnxGraphBuilder({ inputShape: [1, 2, 5, 5], seed: 11 });
+    const branch = graph.relu(graph.conv(graph.inputName, 3, { kernel: 3, stride: 1, pad: 1, scope: '/branch' }), '/relu');
+    const shortcut = graph.conv(graph.inputName, 3, { kernel: 1, scope: '/shortcut' });
+    const pooled = graph.maxPool(graph.add(branch, shortcut, ''), { kernel: 3, stride: 2, pad: 1, scope: '/pool' });
+    const strided = graph.conv(pooled, 2, { kernel: 2, stride: 2, pad: 1, scope: '/strided' });
+    const flat = graph.flatten(graph.globalAveragePool(strided, '/avgpool'), '');
+    const bytes = graph.build(graph.gemm(flat, 3, '/fc'));
+
+    const random = seededRandom(5);
+    const image: Map3 = Array.from({ length: 2 }, () => Array.from({ length: 5 }, () => Array.from({ length: 5 }, () => random() * 4 - 2)));
+    const session = await ort.InferenceSession.create(bytes);
+    const result = await session.run({ input: new ort.Tensor('float32', Float32Array.from(image.flat(2)), [1, 2, 5, 5]) });
+    await session.release();
+
+    const weights = graph.weights();
+    const w = (name: string): WeightTensor => weight(weights, name);
+    const relu = conv(image, w('branch.weight'), w('branch.bias'), 1, 1).map((plane) => plane.map((row) => row.map((value) => Math.max(0, value))));
+    const projected = conv(image, w('shortcut.weight'), w('shortcut.bias'), 1, 0);
+    const sum = relu.map((plane, c) => plane.map((row, y) => row.map((value, x) => value + projected[c]![y]![x]!)));
+    const features = conv(maxPool(sum, 3, 2, 1), w('strided.weight'), w('strided.bias'), 2, 1);
+    const averages = features.map((plane) => plane.flat().reduce((total, value) => total + value, 0) / plane.flat().length);
+    const fc = w('fc.weight');
+    const expected = [0, 1, 2].map((o) => averages.reduce((total, value, i) => total + value * fc.data[o * averages.length + i]!, w('fc.bias').data[o]!));
+
+    const logits = result['logits']!;
+    expect(logits.dims).toEqual([1, 3]);
+    expect(features[0]!.length).toBe(2); // 5 → pool 3 → strided conv 2: the geometry was not trivial
+    [...(logits.data as Float32Array)].forEach((value, o) => expect(value).toBeCloseTo(expected[o]!, 4));
+  });
+
+  it('names nodes, outputs and weights as PyTorch exports them', () => {
+    const graph = new OnnxGraphBuilder({ inputShape: ['batch', 3, 8, 8], seed: 1 });
+    const conv = graph.conv(graph.inputName, 4, { kernel: 3, pad: 1, scope: '/layer1/layer1.0/conv1' });
+    expect(conv).toBe('/layer1/layer1.0/conv1/Conv_output_0');
+    const projection = graph.conv(graph.inputName, 4, { kernel: 1, scope: '/layer1/layer1.0/downsample/downsample.0' });
+    const sum = graph.add(conv, projection, '/layer1/layer1.0');
+    const flat = graph.flatten(graph.globalAveragePool(sum, '/avgpool'), '');
+    const summary = summarizeOnnxModel(graph.build(graph.gemm(flat, 2, '/fc')));
+
+    expect(summary.nodes.map((node) => node.name)).toEqual([
+      '/layer1/layer1.0/conv1/Conv',
+      '/layer1/layer1.0/downsample/downsample.0/Conv',
+      '/layer1/layer1.0/Add',
+      '/avgpool/GlobalAveragePool',
+      '/Flatten',
+      '/fc/Gemm',
+    ]);
+    expect(summary.nodes[0]).toMatchObject({ op: 'Conv', inputs: ['input', 'layer1.0.conv1.weight', 'layer1.0.conv1.bias'], outputs: [conv] });
+    // build renames the last tensor: the Gemm writes the graph output itself.
+    expect(summary.nodes.at(-1)!.outputs).toEqual(['logits']);
+    expect(summary.outputs.map((output) => output.name)).toEqual(['logits']);
+    expect([...summary.initializers]).toEqual([
+      'layer1.0.conv1.weight',
+      'layer1.0.conv1.bias',
+      'layer1.0.downsample.0.weight',
+      'layer1.0.downsample.0.bias',
+      'fc.weight',
+      'fc.bias',
+    ]);
+  });
+
+  it('tracks shapes and draws He-uniform weights of the right size', () => {
+    const graph = new OnnxGraphBuilder({ inputShape: [1, 3, 9, 9], seed: 2 });
+    const conv = graph.conv(graph.inputName, 64, { kernel: 3, stride: 2, pad: 1, scope: '/conv' });
+    expect(graph.shapeOf(conv)).toEqual([64, 5, 5]);
+    expect(graph.shapeOf(graph.maxPool(conv, { kernel: 2, stride: 2, scope: '/pool' }))).toEqual([64, 2, 2]);
+    const kernel = weight(graph.weights(), 'conv.weight');
+    expect(kernel.dims).toEqual([64, 3, 3, 3]);
+    const bound = Math.sqrt(6 / 27);
+    const values = [...kernel.data];
+    expect(Math.max(...values.map(Math.abs))).toBeLessThanOrEqual(bound);
+    expect(Math.max(...values)).toBeGreaterThan(0.9 * bound);
+    expect(Math.min(...values)).toBeLessThan(-0.9 * bound);
+  });
+
+  it('declares a symbolic batch axis or a fixed one, and custom input and output names', async () => {
+    for (const batch of ['batch', 2] as const) {
+      const graph = new OnnxGraphBuilder({ inputShape: [batch, 1, 4, 4], seed: 3, inputName: 'pixels', outputName: 'scores' });
+      const bytes = graph.build(graph.gemm(graph.flatten(graph.inputName, ''), 5, '/fc'));
+      const session = await ort.InferenceSession.create(bytes);
+      expect(session.inputMetadata).toEqual([expect.objectContaining({ name: 'pixels', type: 'float32', shape: [batch, 1, 4, 4] })]);
+      expect(session.outputMetadata).toEqual([expect.objectContaining({ name: 'scores', type: 'float32', shape: [batch, 5] })]);
+      const result = await session.run({ pixels: new ort.Tensor('float32', new Float32Array(2 * 16), [2, 1, 4, 4]) });
+      expect(result['scores']!.dims).toEqual([2, 5]);
+      await session.release();
+    }
+  });
+
+  it('gives the same bytes for the same seed and calls, and other bytes for another seed', () => {
+    const build = (seed: number): Uint8Array => {
+      const graph = new OnnxGraphBuilder({ inputShape: ['batch', 3, 8, 8], seed });
+      return graph.build(graph.conv(graph.inputName, 4, { kernel: 3, scope: '/conv' }));
+    };
+    expect(Buffer.from(build(7)).equals(Buffer.from(build(7)))).toBe(true);
+    expect(Buffer.from(build(7)).equals(Buffer.from(build(8)))).toBe(false);
+    expect(build(7).length).toBe(build(8).length);
+  });
+
+  it('refuses graphs it cannot build', () => {
+    const graph = new OnnxGraphBuilder({ inputShape: [1, 3, 8, 8], seed: 4 });
+    const conv = graph.conv(graph.inputName, 4, { kernel: 3, scope: '/conv' });
+    expect(() => graph.conv(conv, 4, { kernel: 1, scope: '/conv' })).toThrow(/already named/);
+    expect(() => graph.gemm(conv, 2, '/fc')).toThrow(/flat input/);
+    expect(() => graph.add(conv, graph.inputName, '')).toThrow(/cannot add/);
+    expect(() => graph.relu('missing', '/relu')).toThrow(/no tensor 'missing'/);
+    expect(() => graph.build(graph.inputName)).toThrow(/written by a node/);
+  });
+});

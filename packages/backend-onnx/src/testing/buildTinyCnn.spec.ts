@@ -1,0 +1,81 @@
+import { resolveLayers } from '@polycam/core';
+import { seededRandom } from '@polycam/core/testing';
+import * as ort from 'onnxruntime-node';
+import { describe, expect, it } from 'vitest';
+import { OnnxBackend } from '../OnnxBackend.js';
+import { summarizeOnnxModel } from '../onnx/summarizeOnnxModel.js';
+import { buildTinyCnn } from './buildTinyCnn.js';
+
+function randomImages(count: number, size: number, seed: number): ort.Tensor {
+  const random = seededRandom(seed);
+  return new ort.Tensor('float32', Float32Array.from({ length: count * 3 * size * size }, () => random() * 4 - 2), [count, 3, size, size]);
+}
+
+function standardDeviation(values: ArrayLike<number>): number {
+  const list = Array.from(values);
+  const mean = list.reduce((sum, value) => sum + value, 0) / list.length;
+  return Math.sqrt(list.reduce((sum, value) => sum + (value - mean) ** 2, 0) / list.length);
+}
+
+describe('buildTinyCnn', () => {
+  it('has the documented layers', () => {
+    const summary = summarizeOnnxModel(buildTinyCnn());
+    expect(summary.nodes.map((node) => node.op)).toEqual([
+      'Conv', 'Relu', 'MaxPool', 'Conv', 'Relu', 'MaxPool', 'Conv', 'Relu', 'GlobalAveragePool', 'Flatten', 'Gemm',
+    ]);
+  });
+
+  it('loads in onnxruntime, runs fast, and its logits have a useful scale', async () => {
+    const session = await ort.InferenceSession.create(buildTinyCnn());
+    try {
+      expect(session.inputMetadata).toEqual([expect.objectContaining({ name: 'input', type: 'float32', shape: ['batch', 3, 32, 32] })]);
+      expect(session.outputMetadata).toEqual([expect.objectContaining({ name: 'logits', type: 'float32', shape: ['batch', 4] })]);
+      const images = randomImages(16, 32, 7);
+      await session.run({ input: images }); // warm-up
+      const start = performance.now();
+      const logits = (await session.run({ input: images }))['logits']!;
+      const perImage = (performance.now() - start) / 16;
+      expect(logits.dims).toEqual([16, 4]);
+      expect(perImage).toBeLessThan(10);
+      const spread = standardDeviation(logits.data as Float32Array);
+      expect(spread).toBeGreaterThan(0.5);
+      expect(spread).toBeLessThan(5);
+      const [first, second] = [0, 1].map((row) => (logits.data as Float32Array).subarray(row * 4, row * 4 + 4));
+      expect(first).not.toEqual(second); // the logits depend on the image
+    } finally {
+      await session.release();
+    }
+  });
+
+  it('takes a fixed batch and other sizes and classes', async () => {
+    const session = await ort.InferenceSession.create(buildTinyCnn({ size: 48, classes: 6, batch: 3 }));
+    try {
+      expect(session.inputMetadata[0]).toMatchObject({ shape: [3, 3, 48, 48] });
+      expect(session.outputMetadata[0]).toMatchObject({ shape: [3, 6] });
+      expect((await session.run({ input: randomImages(3, 48, 8) }))['logits']!.dims).toEqual([3, 6]);
+    } finally {
+      await session.release();
+    }
+  });
+
+  it('is described by the ONNX backend, whose automatic discovery picks the three ReLUs', async () => {
+    const backend = await OnnxBackend.load({ bytes: buildTinyCnn({ batch: 2 }) });
+    try {
+      expect(backend.description.input).toMatchObject({ shape: [3, 32, 32], fixedBatchSize: 2 });
+      // Each ReLU precedes a change of size: the two max poolings and the 1×1 global pooling.
+      expect(resolveLayers(backend.description, 'auto')).toEqual([
+        '/features/features.1/Relu_output_0',
+        '/features/features.4/Relu_output_0',
+        '/features/features.7/Relu_output_0',
+      ]);
+    } finally {
+      await backend.dispose();
+    }
+  });
+
+  it('is deterministic for a seed and changes with it', () => {
+    const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
+    expect(same(buildTinyCnn({ seed: 4 }), buildTinyCnn({ seed: 4 }))).toBe(true);
+    expect(same(buildTinyCnn({ seed: 4 }), buildTinyCnn({ seed: 5 }))).toBe(false);
+  });
+});
