@@ -25,6 +25,9 @@ import { runInChunks } from './runInChunks.js';
 import { transposeImages } from './transposeImages.js';
 import { wireOnnxModel } from './wireOnnxModel.js';
 
+/** The oldest opset whose Resize takes `sizes` and half-pixel coordinates, as masking needs. */
+const MIN_MASKED_INPUT_OPSET = 11;
+
 /**
  * A {@link ModelBackend} over onnxruntime-node's CPU execution provider.
  *
@@ -49,25 +52,26 @@ import { wireOnnxModel } from './wireOnnxModel.js';
 export class OnnxBackend implements ModelBackend {
   /** `onnx`. */
   public readonly id = 'onnx';
-  /** Forward passes and in-runtime masking; no gradients. */
-  public readonly capabilities: ReadonlySet<BackendCapability> = new Set(['forward', 'masked-inputs']);
+  /** Forward passes, and in-runtime masking for models of opset 11 or later; no gradients. */
+  public readonly capabilities: ReadonlySet<BackendCapability>;
   /** The model's input, output and layers. */
   public readonly description: ModelDescription;
-  /** Builds masked images inside onnxruntime. */
-  public readonly maskedInputs: OnnxMaskedInputRunner;
+  /** Builds masked images inside onnxruntime; absent for models older than opset 11. */
+  public readonly maskedInputs: OnnxMaskedInputRunner | undefined;
   readonly #plain: ort.InferenceSession;
   readonly #tapped: ort.InferenceSession;
   readonly #wiring: OnnxWiring;
   readonly #layerNames: ReadonlySet<string>;
 
   private constructor(
-    sessions: { plain: ort.InferenceSession; tapped: ort.InferenceSession; masked: OnnxMaskedInputRunner },
+    sessions: { plain: ort.InferenceSession; tapped: ort.InferenceSession; masked: OnnxMaskedInputRunner | undefined },
     wiring: OnnxWiring,
     description: ModelDescription,
   ) {
     this.#plain = sessions.plain;
     this.#tapped = sessions.tapped;
     this.maskedInputs = sessions.masked;
+    this.capabilities = new Set<BackendCapability>(sessions.masked ? ['forward', 'masked-inputs'] : ['forward']);
     this.#wiring = wiring;
     this.description = description;
     this.#layerNames = new Set(description.layers.map((layer) => layer.name));
@@ -83,6 +87,9 @@ export class OnnxBackend implements ModelBackend {
    *   corrupt model or one without a single float image input.
    */
   public static async load(source: ModelSource, options: OnnxLoadOptions = {}): Promise<OnnxBackend> {
+    if (options.threads !== undefined && !(Number.isInteger(options.threads) && options.threads >= 1)) {
+      throw new PolycamError('invalid-argument', `threads must be a positive integer, got ${options.threads}`);
+    }
     const { bytes, name } = await readModelBytes(source);
     let summary: OnnxModelSummary;
     try {
@@ -98,7 +105,7 @@ export class OnnxBackend implements ModelBackend {
     try {
       tapped = await createSession(withGraphOutputs(bytes, candidates, outputs), options, name);
       const description = await describeOnnxModel(tapped, summary, wiring, candidates);
-      const masked = new OnnxMaskedInputRunner(bytes, wiring, options, name);
+      const masked = summary.opset >= MIN_MASKED_INPUT_OPSET ? new OnnxMaskedInputRunner(bytes, wiring, options, name, summary.opset) : undefined;
       return new OnnxBackend({ plain, tapped, masked }, wiring, description);
     } catch (error) {
       await plain.release();
@@ -161,6 +168,6 @@ export class OnnxBackend implements ModelBackend {
    * @returns When they are released.
    */
   public async dispose(): Promise<void> {
-    await Promise.all([this.#plain.release(), this.#tapped.release(), this.maskedInputs.dispose()]);
+    await Promise.all([this.#plain.release(), this.#tapped.release(), this.maskedInputs?.dispose()]);
   }
 }

@@ -13,7 +13,7 @@ import { transposeImages } from './transposeImages.js';
  * The ONNX backend's `masked-inputs` capability: a third session whose graph is rewritten (see
  * `withMaskedInput`) to take one image and a batch of low-resolution masks and to build the
  * masked images itself, with onnxruntime's Resize and Mul kernels. The session is created on
- * first use.
+ * first use. It needs opset 11 or later (Resize with `sizes` and half-pixel coordinates).
  *
  * @internal
  */
@@ -22,19 +22,23 @@ export class OnnxMaskedInputRunner implements MaskedInputRunner {
   readonly #wiring: OnnxWiring;
   readonly #options: OnnxLoadOptions;
   readonly #name: string;
+  readonly #opset: number;
   #session: Promise<ort.InferenceSession> | undefined;
+  #disposed = false;
 
   /**
    * @param bytes - The original model's bytes.
    * @param wiring - Its input, output, shape, layout and batch axis.
    * @param options - Session options.
    * @param name - The model's name, for messages.
+   * @param opset - The default-domain opset the model imports (11 or more).
    */
-  public constructor(bytes: Uint8Array, wiring: OnnxWiring, options: OnnxLoadOptions, name: string) {
+  public constructor(bytes: Uint8Array, wiring: OnnxWiring, options: OnnxLoadOptions, name: string, opset: number) {
     this.#bytes = bytes;
     this.#wiring = wiring;
     this.#options = options;
     this.#name = name;
+    this.#opset = opset;
   }
 
   /**
@@ -53,7 +57,14 @@ export class OnnxMaskedInputRunner implements MaskedInputRunner {
         `masked runs take an image [1,${imageShape.join(',')}] and masks [N,h,w], got [${request.image.shape.join(',')}] and [${request.masks.shape.join(',')}]`,
       );
     }
-    this.#session ??= createSession(withMaskedInput(this.#bytes, { name: this.#wiring.input, layout, shape: imageShape }), this.#options, this.#name);
+    if (this.#disposed) {
+      throw new PolycamError('backend-failure', 'the ONNX backend has been disposed');
+    }
+    this.#session ??= createSession(
+      withMaskedInput(this.#bytes, { name: this.#wiring.input, layout, shape: imageShape, opset: this.#opset }),
+      this.#options,
+      this.#name,
+    );
     const session = await this.#session;
     const [channels, height, width] = imageShape;
     const imageData = layout === 'NHWC' ? transposeImages(request.image.data, 1, channels, height * width, true) : request.image.data;
@@ -82,6 +93,7 @@ export class OnnxMaskedInputRunner implements MaskedInputRunner {
   public async dispose(): Promise<void> {
     const session = this.#session;
     this.#session = undefined;
+    this.#disposed = true;
     await (await session?.catch(() => undefined))?.release();
   }
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { PolycamError } from '@polycam/core';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CliIo } from './CliIo.js';
 import type { ExplainCommandOptions } from './commands/ExplainCommandOptions.js';
 import { runExplainCommand } from './commands/runExplainCommand.js';
@@ -9,6 +9,17 @@ import { runLayersCommand, type LayersCommandOptions } from './commands/runLayer
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return manifest.version;
+}
+
+function layoutOption(): Option {
+  return new Option('--layout <layout>', "the model input's layout, NCHW or NHWC, when detection from its shape is wrong")
+    .argParser((value: string) => {
+      const layout = value.toUpperCase();
+      if (layout !== 'NCHW' && layout !== 'NHWC') {
+        throw new InvalidArgumentError('expected NCHW or NHWC.');
+      }
+      return layout;
+    });
 }
 
 /**
@@ -26,7 +37,7 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(`polycam: ${text}`),
+      outputError: (text, write) => write(`polycam: ${text.trim().replace(/\s*\n\s*/g, ' ')}\n`),
     });
 
   program
@@ -45,6 +56,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--out <dir>', 'write a jet overlay PNG and a JSON summary per image')
     .addOption(new Option('--fusion <id>', 'override the fusion (ablations)').choices(['lnorm', 'no-lnorm', 'single-layer']))
     .option('--score <fn>', 'how the output becomes a score: softmax, sigmoid or identity', 'softmax')
+    .addOption(layoutOption())
     .action((images: string[], options: ExplainCommandOptions) => runExplainCommand(images, options, io));
 
   program
@@ -52,6 +64,7 @@ export function buildProgram(io: CliIo): Command {
     .description("list the model's layers with their shapes, marking those --layers auto picks")
     .requiredOption('--model <file>', 'the ONNX model')
     .option('--threads <n>', 'intra-op threads for onnxruntime')
+    .addOption(layoutOption())
     .action((options: LayersCommandOptions) => runLayersCommand(options, io));
 
   return program;

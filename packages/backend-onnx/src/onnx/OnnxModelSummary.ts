@@ -42,4 +42,6 @@ export interface OnnxModelSummary {
   readonly nodes: readonly OnnxNodeInfo[];
   /** Names of the initialisers (weights). */
   readonly initializers: ReadonlySet<string>;
+  /** The version of the default (`ai.onnx`) operator set the model imports. */
+  readonly opset: number;
 }

@@ -2,7 +2,7 @@ import type { OnnxModelSummary, OnnxNodeInfo, OnnxValueInfo } from './OnnxModelS
 import { onnxFields } from './onnxFields.js';
 import { readProtoFields } from './readProtoFields.js';
 
-const { model: MODEL, graph: GRAPH, node: NODE, tensor: TENSOR, valueInfo: VALUE_INFO, tensorType: TENSOR_TYPE, dimension: DIM } = onnxFields;
+const { model: MODEL, opset: OPSET, graph: GRAPH, node: NODE, tensor: TENSOR, valueInfo: VALUE_INFO, tensorType: TENSOR_TYPE, dimension: DIM } = onnxFields;
 const TYPE_TENSOR = onnxFields.type.tensor;
 const SHAPE_DIM = onnxFields.shape.dim;
 
@@ -65,11 +65,21 @@ export function summarizeOnnxModel(model: Uint8Array): OnnxModelSummary {
   const fields = readProtoFields(graph);
   const payloads = (field: number): Uint8Array[] =>
     fields.filter((entry) => entry.number === field && entry.wireType === 2).map((entry) => entry.bytes);
+  const opset = Math.max(
+    0,
+    ...messages(model, MODEL.opsetImport).map((entry) => {
+      const fields = readProtoFields(entry);
+      const domain = fields.find((field) => field.number === OPSET.domain && field.wireType === 2);
+      const isDefault = domain === undefined || ['', 'ai.onnx'].includes(text.decode(domain.bytes));
+      return isDefault ? (fields.find((field) => field.number === OPSET.version)?.varint ?? 0) : 0;
+    }),
+  );
   const initializers = new Set(payloads(GRAPH.initializer).map((tensor) => strings(tensor, TENSOR.name)[0] ?? ''));
   return {
     inputs: payloads(GRAPH.input).map(valueInfo).filter((input) => !initializers.has(input.name)),
     outputs: payloads(GRAPH.output).map(valueInfo),
     nodes: payloads(GRAPH.node).map(node),
     initializers,
+    opset,
   };
 }

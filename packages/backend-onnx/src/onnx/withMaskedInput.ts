@@ -11,11 +11,13 @@ import { readProtoFields } from './readProtoFields.js';
 
 const { model: MODEL, graph: GRAPH, valueInfo: VALUE_INFO } = onnxFields;
 
-/** What the rewrite needs to know of the model's image input. */
+/** What the rewrite needs to know of the model's image input and operator set. */
 interface ImageInput {
   readonly name: string;
   readonly layout: InputLayout;
   readonly shape: readonly [number, number, number];
+  /** The default-domain opset the model imports; 11 or more. */
+  readonly opset: number;
 }
 
 function node(op: string, inputs: string[], output: string, attributes: GraphNode['attributes'] = []): Uint8Array {
@@ -24,6 +26,10 @@ function node(op: string, inputs: string[], output: string, attributes: GraphNod
 
 function int64(name: string, values: number[]): Uint8Array {
   return new ProtoMessageWriter().bytes(GRAPH.initializer, encodeTensor(name, [values.length], BigInt64Array.from(values, BigInt))).finish();
+}
+
+function emptyFloat(name: string): Uint8Array {
+  return new ProtoMessageWriter().bytes(GRAPH.initializer, encodeTensor(name, [0], new Float32Array(0))).finish();
 }
 
 function isInputNamed(field: Uint8Array, name: string): boolean {
@@ -37,23 +43,28 @@ function isInputNamed(field: Uint8Array, name: string): boolean {
  * (`[N, h, w]`, any h and w), and new first nodes compute
  * `image ⊙ Resize(masks, H×W, linear, half_pixel)`, broadcast over channels, under the original
  * input's name. `half_pixel` bilinear resizing is PyTorch's `align_corners=False` (source
- * coordinates clamped at the borders). Every other byte of the model is kept.
+ * coordinates clamped at the borders). Every other byte of the model is kept. The new nodes
+ * use the operator forms of the model's own opset (Unsqueeze's axes are an attribute before
+ * opset 13, and Resize wants explicit empty `roi` and `scales` before it).
  *
  * @internal
  * @param model - The `.onnx` file's bytes.
  * @param input - The image input's name, layout and `[C, H, W]` shape.
- * @returns The rewritten model's bytes (opset 13 operators only).
+ * @returns The rewritten model's bytes.
  */
 export function withMaskedInput(model: Uint8Array, input: ImageInput): Uint8Array {
   const [channels, height, width] = input.shape;
   const { image, masks } = maskedInputNames;
   const channelsLast = input.layout === 'NHWC';
+  const modern = input.opset >= 13;
   const prologue = [
-    node('Unsqueeze', [masks, 'polycam_axis_1'], 'polycam_masks_4d'),
+    modern
+      ? node('Unsqueeze', [masks, 'polycam_axis_1'], 'polycam_masks_4d')
+      : node('Unsqueeze', [masks], 'polycam_masks_4d', [{ name: 'axes', kind: 'ints', value: [1] }]),
     node('Shape', [masks], 'polycam_masks_shape'),
     node('Slice', ['polycam_masks_shape', 'polycam_zero', 'polycam_one'], 'polycam_count'),
     node('Concat', ['polycam_count', 'polycam_size_1hw'], 'polycam_sizes', [{ name: 'axis', kind: 'int', value: 0 }]),
-    node('Resize', ['polycam_masks_4d', '', '', 'polycam_sizes'], 'polycam_upsampled', [
+    node('Resize', ['polycam_masks_4d', modern ? '' : 'polycam_empty_roi', modern ? '' : 'polycam_empty_scales', 'polycam_sizes'], 'polycam_upsampled', [
       { name: 'mode', kind: 'string', value: 'linear' },
       { name: 'coordinate_transformation_mode', kind: 'string', value: 'half_pixel' },
     ]),
@@ -62,7 +73,13 @@ export function withMaskedInput(model: Uint8Array, input: ImageInput): Uint8Arra
       : []),
     node('Mul', [image, channelsLast ? 'polycam_upsampled_nhwc' : 'polycam_upsampled'], input.name),
   ];
-  const constants = [int64('polycam_axis_1', [1]), int64('polycam_zero', [0]), int64('polycam_one', [1]), int64('polycam_size_1hw', [1, height, width])];
+  const constants = [
+    int64('polycam_axis_1', [1]),
+    int64('polycam_zero', [0]),
+    int64('polycam_one', [1]),
+    int64('polycam_size_1hw', [1, height, width]),
+    ...(modern ? [] : [emptyFloat('polycam_empty_roi'), emptyFloat('polycam_empty_scales')]),
+  ];
   const imageDims = channelsLast ? [1, height, width, channels] : [1, channels, height, width];
   const inputs = [
     new ProtoMessageWriter().bytes(GRAPH.input, encodeValueInfo(image, imageDims)).finish(),

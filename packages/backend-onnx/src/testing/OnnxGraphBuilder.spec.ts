@@ -157,6 +157,58 @@ describe('OnnxGraphBuilder', () => {
     expect(build(7).length).toBe(build(8).length);
   });
 
+  it('reads NCHW images from the input itself by default', () => {
+    const graph = new OnnxGraphBuilder({ inputShape: [1, 3, 8, 8], seed: 9 });
+    expect(graph.imageTensor).toBe(graph.inputName);
+    expect(graph.shapeOf(graph.imageTensor)).toEqual([3, 8, 8]);
+  });
+
+  it('takes a channels-last input through a leading Transpose, with the NCHW graph\'s weights', async () => {
+    const build = (inputLayout: 'NCHW' | 'NHWC'): { bytes: Uint8Array; graph: OnnxGraphBuilder } => {
+      const graph = new OnnxGraphBuilder({ inputShape: ['batch', 3, 6, 5], seed: 12, inputLayout });
+      const features = graph.relu(graph.conv(graph.imageTensor, 4, { kernel: 3, pad: 1, scope: '/conv' }), '/relu');
+      return { bytes: graph.build(graph.gemm(graph.flatten(features, ''), 3, '/fc')), graph };
+    };
+    const nchw = build('NCHW');
+    const nhwc = build('NHWC');
+    expect(nhwc.graph.inputName).toBe('input');
+    expect(nhwc.graph.imageTensor).toBe('/Transpose_output_0');
+    expect(nhwc.graph.shapeOf(nhwc.graph.inputName)).toEqual([6, 5, 3]);
+    expect(nhwc.graph.shapeOf(nhwc.graph.imageTensor)).toEqual([3, 6, 5]);
+    expect([...nhwc.graph.weights()]).toEqual([...nchw.graph.weights()]);
+    const summary = summarizeOnnxModel(nhwc.bytes);
+    expect(summary.inputs).toEqual([{ name: 'input', elementType: 1, dims: ['batch', 6, 5, 3] }]);
+    expect(summary.nodes[0]).toEqual({ name: '/Transpose', op: 'Transpose', inputs: ['input'], outputs: ['/Transpose_output_0'] });
+    expect(summary.nodes.slice(1).map((node) => node.op)).toEqual(summarizeOnnxModel(nchw.bytes).nodes.map((node) => node.op));
+
+    // The same images, laid out channels last by hand, give the same logits.
+    const random = seededRandom(13);
+    const planar = Float32Array.from({ length: 2 * 3 * 6 * 5 }, () => random() * 2 - 1);
+    const interleaved = new Float32Array(planar.length);
+    for (let n = 0; n < 2; n += 1) {
+      for (let c = 0; c < 3; c += 1) {
+        for (let y = 0; y < 6; y += 1) {
+          for (let x = 0; x < 5; x += 1) interleaved[((n * 6 + y) * 5 + x) * 3 + c] = planar[((n * 3 + c) * 6 + y) * 5 + x]!;
+        }
+      }
+    }
+    const run = async (bytes: Uint8Array, data: Float32Array, dims: number[]): Promise<Float32Array> => {
+      const session = await ort.InferenceSession.create(bytes);
+      try {
+        return (await session.run({ input: new ort.Tensor('float32', data, dims) }))['logits']!.data as Float32Array;
+      } finally {
+        await session.release();
+      }
+    };
+    const expected = await run(nchw.bytes, planar, [2, 3, 6, 5]);
+    const actual = await run(nhwc.bytes, interleaved, [2, 6, 5, 3]);
+    expect(actual).toHaveLength(6);
+    actual.forEach((value, index) => expect(value).toBeCloseTo(expected[index]!, 5));
+    // Feeding the planar data as if it were interleaved gives other logits: the layout matters.
+    const misread = await run(nhwc.bytes, planar, [2, 6, 5, 3]);
+    expect([...misread].some((value, index) => Math.abs(value - expected[index]!) > 1e-3)).toBe(true);
+  });
+
   it('refuses graphs it cannot build', () => {
     const graph = new OnnxGraphBuilder({ inputShape: [1, 3, 8, 8], seed: 4 });
     const conv = graph.conv(graph.inputName, 4, { kernel: 3, scope: '/conv' });

@@ -1,4 +1,4 @@
-import { seededRandom } from '@polycam/core';
+import { seededRandom, type InputLayout } from '@polycam/core';
 import type { ConvOptions } from './ConvOptions.js';
 import { encodeOnnxModel } from './encodeOnnxModel.js';
 import type { GraphNode } from '../onnx/GraphNode.js';
@@ -30,17 +30,27 @@ function pooledSize(size: number, kernel: number, stride: number, pad: number): 
  * the output name (the last node writes the graph output directly, as PyTorch's exports do; no
  * `Identity` node is added).
  *
+ * With `inputLayout: 'NHWC'` the graph takes channels-last images, `[batch, H, W, C]`, and starts
+ * with a `Transpose` (perm `[0, 3, 1, 2]`) that writes the NCHW
+ * {@link OnnxGraphBuilder.imageTensor} the first layer reads. The transpose draws no weights, so
+ * both layouts give the same weights for the same seed and calls.
+ *
  * @example
  * ```ts
  * const graph = new OnnxGraphBuilder({ inputShape: ['batch', 3, 32, 32], seed: 1 });
- * const features = graph.relu(graph.conv(graph.inputName, 8, { kernel: 3, pad: 1, scope: '/conv' }), '/relu');
+ * const features = graph.relu(graph.conv(graph.imageTensor, 8, { kernel: 3, pad: 1, scope: '/conv' }), '/relu');
  * const pooled = graph.flatten(graph.globalAveragePool(features, '/avgpool'), '');
  * const bytes = graph.build(graph.gemm(pooled, 4, '/fc'));
  * ```
  */
 export class OnnxGraphBuilder {
-  /** The name of the image input, the tensor to feed the first node. */
+  /** The name of the graph's image input, the tensor that callers feed. */
   public readonly inputName: string;
+  /**
+   * The NCHW image tensor that the first layer reads: {@link OnnxGraphBuilder.inputName} itself,
+   * or, for an `NHWC` input, the output of the leading `Transpose` (`/Transpose_output_0`).
+   */
+  public readonly imageTensor: string;
   /** The name that {@link OnnxGraphBuilder.build} gives the graph output. */
   public readonly outputName: string;
   readonly #batch: number | 'batch';
@@ -50,17 +60,24 @@ export class OnnxGraphBuilder {
   readonly #weights = new Map<string, WeightTensor>();
 
   /**
-   * Starts an empty graph over one NCHW image input.
+   * Starts an empty graph over one image input, channels first unless `inputLayout` is `NHWC`.
    *
-   * @param options - The input's shape, the seed and the input and output names.
+   * @param options - The input's shape, the seed, the input's layout and the input and output
+   *   names.
    */
   public constructor(options: OnnxGraphBuilderOptions) {
-    const [batch, ...image] = options.inputShape;
+    const [batch, channels, height, width] = options.inputShape;
     this.inputName = options.inputName ?? 'input';
     this.outputName = options.outputName ?? 'logits';
     this.#batch = batch;
     this.#random = seededRandom(options.seed);
-    this.#shapes.set(this.inputName, image);
+    if (options.inputLayout === 'NHWC') {
+      this.#shapes.set(this.inputName, [height, width, channels]);
+      this.imageTensor = this.#addNode('', 'Transpose', [this.inputName], [ints('perm', [0, 3, 1, 2])], [channels, height, width]);
+    } else {
+      this.#shapes.set(this.inputName, [channels, height, width]);
+      this.imageTensor = this.inputName;
+    }
   }
 
   /**

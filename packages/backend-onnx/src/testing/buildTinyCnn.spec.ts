@@ -73,6 +73,30 @@ describe('buildTinyCnn', () => {
     }
   });
 
+  it('takes a channels-last input when asked, with the same weights', async () => {
+    const nchw = summarizeOnnxModel(buildTinyCnn({ seed: 3 }));
+    const nhwc = summarizeOnnxModel(buildTinyCnn({ seed: 3, inputLayout: 'NHWC', size: 32 }));
+    expect(nhwc.inputs[0]!.dims).toEqual(['batch', 32, 32, 3]);
+    expect(nhwc.nodes.map((node) => node.op)).toEqual(['Transpose', ...nchw.nodes.map((node) => node.op)]);
+    const images = randomImages(2, 32, 9);
+    const session = await ort.InferenceSession.create(buildTinyCnn({ seed: 3 }));
+    const channelsLast = await ort.InferenceSession.create(buildTinyCnn({ seed: 3, inputLayout: 'NHWC' }));
+    try {
+      const expected = (await session.run({ input: images }))['logits']!.data as Float32Array;
+      const values = images.data as Float32Array;
+      const transposed = new Float32Array(values.length);
+      for (let n = 0; n < 2; n += 1) {
+        for (let c = 0; c < 3; c += 1) {
+          for (let p = 0; p < 32 * 32; p += 1) transposed[(n * 1024 + p) * 3 + c] = values[(n * 3 + c) * 1024 + p]!;
+        }
+      }
+      const actual = (await channelsLast.run({ input: new ort.Tensor('float32', transposed, [2, 32, 32, 3]) }))['logits']!.data as Float32Array;
+      actual.forEach((value, index) => expect(value).toBeCloseTo(expected[index]!, 5));
+    } finally {
+      await Promise.all([session.release(), channelsLast.release()]);
+    }
+  });
+
   it('is deterministic for a seed and changes with it', () => {
     const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
     expect(same(buildTinyCnn({ seed: 4 }), buildTinyCnn({ seed: 4 }))).toBe(true);

@@ -1,3 +1,5 @@
+import type { InputLayout } from '@polycam/core';
+
 /**
  * The raw options of `polycam explain`, as the command line gives them.
  */
@@ -26,4 +28,6 @@ export interface ExplainCommandOptions {
   readonly fusion?: string;
   /** `--score softmax|sigmoid|identity`. */
   readonly score: string;
+  /** `--layout NCHW|NHWC`: overrides the detected input layout. */
+  readonly layout?: InputLayout;
 }

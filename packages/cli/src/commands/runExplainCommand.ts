@@ -18,30 +18,23 @@ import { parseLayerSelection } from '../options/parseLayerSelection.js';
 import { parseNumberList } from '../options/parseNumberList.js';
 import { parseScoreFunction } from '../options/parseScoreFunction.js';
 import { resolveStatistics } from '../options/resolveStatistics.js';
+import { checkOutputTargets } from '../output/checkOutputTargets.js';
+import { explanationFiles } from '../output/explanationFiles.js';
 import { formatTable } from '../output/formatTable.js';
-import { writeExplanationFiles } from '../output/writeExplanationFiles.js';
-import { writeFileAtomic } from '../output/writeFileAtomic.js';
+import type { OutputFile } from '../output/OutputFile.js';
+import { writeFilesTogether } from '../output/writeFilesTogether.js';
 import { createProgressReporter } from '../progress/createProgressReporter.js';
+import { checkDistinctOutputs } from './checkDistinctOutputs.js';
 import type { ExplainCommandOptions } from './ExplainCommandOptions.js';
 import { explainWithProgress } from './explainWithProgress.js';
 
-function checkUniqueNames(images: readonly string[]): void {
-  const seen = new Map<string, string>();
-  for (const image of images) {
-    const key = basename(image);
-    const other = seen.get(key);
-    if (other !== undefined) {
-      throw new PolycamError('invalid-argument', `'${other}' and '${image}' share the file name '${key}', which keys the npz`);
-    }
-    seen.set(key, image);
-  }
-}
-
 /**
  * `polycam explain`: explains each image with a Poly-CAM preset and writes the npz and the
- * per-image overlays and JSON files. Every input is checked (options, model, layers, class,
- * images) before the first explanation runs, and no output file is written unless the whole
- * command succeeds up to it; each file is written atomically.
+ * per-image overlays and JSON files.
+ *
+ * Every input is checked (options, output places, model, layers, class, images) before the
+ * first explanation runs, and the output files are written only once every image is explained,
+ * all together: a failure or a cancellation at any point leaves no output file behind.
  *
  * @param images - The image paths.
  * @param options - The raw command-line options.
@@ -57,12 +50,18 @@ export async function runExplainCommand(images: readonly string[], options: Expl
   const scoreFunction = parseScoreFunction(options.score);
   const mean = options.mean === undefined ? undefined : parseNumberList('--mean', options.mean);
   const std = options.std === undefined ? undefined : parseNumberList('--std', options.std);
-  if (options.npz !== undefined) checkUniqueNames(images);
 
   const container = await createPolycamContainer(polycamModule, onnxBackendModule);
   const explainer = container.get(TOKENS.Explainer);
-  explainer.resolve({ method: options.method, ...(options.fusion ? { fusion: options.fusion } : {}) });
-  const backend = await loadModel(container, { path: options.model }, { backend: 'onnx', ...(threads ? { threads } : {}) });
+  const method = { method: options.method, ...(options.fusion ? { fusion: options.fusion } : {}) };
+  const { preset } = explainer.resolve(method);
+  checkDistinctOutputs(images, { npz: options.npz !== undefined, out: options.out, preset: preset.id });
+  await checkOutputTargets({ ...(options.npz ? { npz: options.npz } : {}), ...(options.out ? { out: options.out } : {}) });
+  const backend = await loadModel(container, { path: options.model }, {
+    backend: 'onnx',
+    ...(threads ? { threads } : {}),
+    ...(options.layout ? { layout: options.layout } : {}),
+  });
   const progress = createProgressReporter(io.stderr);
   try {
     const { input, output } = backend.description;
@@ -77,18 +76,17 @@ export async function runExplainCommand(images: readonly string[], options: Expl
       decoded.push(await readImage(path, channels));
     }
 
+    const files: OutputFile[] = [];
     const maps = new Map<string, Tensor>();
     const rows: string[][] = [];
     for (const [index, path] of images.entries()) {
       const image = decoded[index]!;
-      const tensor = preprocessImage(image, { height, width, ...statistics });
       const result = await explainWithProgress(
         explainer,
         {
           backend,
-          input: tensor,
-          method: options.method,
-          ...(options.fusion ? { fusion: options.fusion } : {}),
+          input: preprocessImage(image, { height, width, ...statistics }),
+          ...method,
           layers: layerNames,
           ...(classIndex === undefined ? {} : { classIndex }),
           scoreFunction,
@@ -99,7 +97,7 @@ export async function runExplainCommand(images: readonly string[], options: Expl
         progress,
       );
       if (options.out !== undefined) {
-        await writeExplanationFiles(options.out, path, image, result, { model: options.model });
+        files.push(...(await explanationFiles(options.out, path, image, result, { model: options.model })));
       }
       maps.set(basename(path), { shape: [result.map.height, result.map.width], data: result.map.data });
       rows.push([
@@ -112,8 +110,9 @@ export async function runExplainCommand(images: readonly string[], options: Expl
       ]);
     }
     if (options.npz !== undefined) {
-      await writeFileAtomic(options.npz, encodeNpz(maps));
+      files.push({ path: options.npz, bytes: encodeNpz(maps) });
     }
+    await writeFilesTogether(files);
     io.stdout.write(formatTable(['image', 'class', 'score', 'layers', 'passes run/saved', 'ms'], rows));
   } finally {
     progress.stop();

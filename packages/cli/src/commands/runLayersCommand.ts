@@ -1,4 +1,4 @@
-import { createPolycamContainer, isSpatialLayer, loadModel, resolveLayers } from '@polycam/core';
+import { createPolycamContainer, isSpatialLayer, loadModel, resolveLayers, type InputLayout } from '@polycam/core';
 import { onnxBackendModule } from '@polycam/backend-onnx';
 import type { CliIo } from '../CliIo.js';
 import { parseInteger } from '../options/parseInteger.js';
@@ -10,6 +10,8 @@ export interface LayersCommandOptions {
   readonly model: string;
   /** `--threads N`. */
   readonly threads?: string;
+  /** `--layout NCHW|NHWC`: overrides the detected input layout. */
+  readonly layout?: InputLayout;
 }
 
 /**
@@ -24,7 +26,11 @@ export interface LayersCommandOptions {
 export async function runLayersCommand(options: LayersCommandOptions, io: CliIo): Promise<void> {
   const threads = options.threads === undefined ? undefined : parseInteger('--threads', options.threads, 1);
   const container = await createPolycamContainer(onnxBackendModule);
-  const backend = await loadModel(container, { path: options.model }, { backend: 'onnx', ...(threads ? { threads } : {}) });
+  const backend = await loadModel(container, { path: options.model }, {
+    backend: 'onnx',
+    ...(threads ? { threads } : {}),
+    ...(options.layout ? { layout: options.layout } : {}),
+  });
   try {
     const { input, output, layers } = backend.description;
     const auto = new Set(layers.some(isSpatialLayer) ? resolveLayers(backend.description, 'auto') : []);

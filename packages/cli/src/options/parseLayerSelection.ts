@@ -10,6 +10,9 @@ import { PolycamError, type LayerSelection } from '@polycam/core';
 export function parseLayerSelection(text: string): LayerSelection {
   if (text.trim() === 'auto') return 'auto';
   const names = text.split(',').map((name) => name.trim()).filter((name) => name.length > 0);
+  if (names.includes('auto')) {
+    throw new PolycamError('invalid-argument', "--layers takes either 'auto' or layer names, not both");
+  }
   if (names.length === 0) {
     throw new PolycamError('invalid-argument', `--layers expects 'auto' or comma-separated layer names, got '${text}'`);
   }

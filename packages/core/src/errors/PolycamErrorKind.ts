@@ -15,6 +15,7 @@
  * - `invalid-npz`: an npz archive is malformed or holds an unsupported array.
  * - `aborted`: the work was cancelled through an AbortSignal or an unsubscription.
  * - `backend-failure`: the inference runtime failed while running the model.
+ * - `output-failure`: an output file or folder cannot be written.
  */
 export type PolycamErrorKind =
   | 'invalid-argument'
@@ -29,4 +30,5 @@ export type PolycamErrorKind =
   | 'unsupported-capability'
   | 'invalid-npz'
   | 'aborted'
-  | 'backend-failure';
+  | 'backend-failure'
+  | 'output-failure';

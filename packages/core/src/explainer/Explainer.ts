@@ -22,11 +22,10 @@ function indexById<T extends { readonly id: string }>(kind: string, items: reado
   return byId;
 }
 
-function pick<T>(kind: string, byId: ReadonlyMap<string, T>, id: string): T {
+function pick<T>(kind: string, byId: ReadonlyMap<string, T>, id: string, known = [...byId.keys()].join(', ')): T {
   const found = byId.get(id);
   if (found === undefined) {
-    const known = [...byId.keys()].join(', ') || 'none registered';
-    throw new PolycamError('unknown-method', `unknown ${kind} '${id}' (available: ${known})`);
+    throw new PolycamError('unknown-method', `unknown ${kind} '${id}' (available: ${known || 'none registered'})`);
   }
   return found;
 }
@@ -112,7 +111,8 @@ export class Explainer {
    * @throws {@link PolycamError} `unknown-method` for an id that is not registered.
    */
   public resolve(request: Pick<ExplainRequest, 'method' | 'strategy' | 'fusion'>): ExplainParts {
-    const preset = pick('method', this.#presets, request.method ?? DEFAULT_METHOD);
+    const names = this.presets().map((preset) => (preset.aliases.length > 0 ? `${preset.id} (${preset.aliases.join(', ')})` : preset.id));
+    const preset = pick('method', this.#presets, request.method ?? DEFAULT_METHOD, names.join(', '));
     return {
       preset,
       strategy: pick('weighting strategy', this.#strategies, request.strategy ?? preset.strategy),

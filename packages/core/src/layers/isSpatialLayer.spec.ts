@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { isSpatialLayer } from './isSpatialLayer.js';
 
 describe('isSpatialLayer', () => {
-  it('accepts [K, h, w] with positive sizes', () => {
+  it('accepts [K, h, w] with positive sizes and more than one position', () => {
     expect(isSpatialLayer({ name: 'a', shape: [64, 56, 56] })).toBe(true);
-    expect(isSpatialLayer({ name: 'a', shape: [1, 1, 1] })).toBe(true);
+    expect(isSpatialLayer({ name: 'a', shape: [1, 2, 1] })).toBe(true);
+  });
+
+  it('rejects a 1×1 map, which cannot localise anything', () => {
+    expect(isSpatialLayer({ name: 'a', shape: [512, 1, 1] })).toBe(false);
   });
 
   it('rejects vectors, other ranks and empty or unknown axes', () => {

@@ -1,11 +1,13 @@
 import type { BackendCapability } from '../backend/BackendCapability.js';
 import type { LayerInfo } from '../backend/LayerInfo.js';
+import type { MaskedInputRunner } from '../backend/MaskedInputRunner.js';
 import type { ModelBackend } from '../backend/ModelBackend.js';
 import type { ModelDescription } from '../backend/ModelDescription.js';
 import type { RunRequest } from '../backend/RunRequest.js';
 import type { RunResult } from '../backend/RunResult.js';
 import { PolycamError } from '../errors/PolycamError.js';
 import { throwIfAborted } from '../errors/throwIfAborted.js';
+import { resizeBilinear } from '../kernels/resizeBilinear.js';
 import { nearestNames } from '../layers/nearestNames.js';
 import type { Tensor } from '../tensor/Tensor.js';
 import { seededRandom } from '../random/seededRandom.js';
@@ -18,6 +20,11 @@ export interface ToyBackendOptions {
   readonly fixedBatchSize?: number;
   /** Called with the batch size of every forward run, to observe batching in tests. */
   readonly onRun?: (batchSize: number) => void;
+  /**
+   * Declares the `masked-inputs` capability, with a reference implementation in plain
+   * TypeScript, to exercise the code paths that use it.
+   */
+  readonly maskedInputs?: boolean;
 }
 
 interface Plane3 {
@@ -190,10 +197,23 @@ export function createToyBackend(options: ToyBackendOptions = {}): ModelBackend 
     return { output: { shape: [count, 5], data: outputs }, activations };
   }
 
+  const maskedInputs: MaskedInputRunner = {
+    runMasked: async ({ image, masks }, signal) => {
+      const [count, maskHeight, maskWidth] = masks.shape as [number, number, number];
+      const images = new Float32Array(count * 768);
+      for (let slot = 0; slot < count; slot += 1) {
+        const plane = masks.data.subarray(slot * maskHeight * maskWidth, (slot + 1) * maskHeight * maskWidth);
+        const mask = resizeBilinear({ height: maskHeight, width: maskWidth, data: plane }, 16, 16).data;
+        for (let value = 0; value < 768; value += 1) images[slot * 768 + value] = image.data[value]! * mask[value % 256]!;
+      }
+      return run({ input: { shape: [count, 3, 16, 16], data: images } }, signal);
+    },
+  };
   return {
     id: 'toy',
-    capabilities: new Set<BackendCapability>(['forward']),
+    capabilities: new Set<BackendCapability>(options.maskedInputs ? ['forward', 'masked-inputs'] : ['forward']),
     description,
+    ...(options.maskedInputs ? { maskedInputs } : {}),
     run,
     dispose: async () => {},
   };

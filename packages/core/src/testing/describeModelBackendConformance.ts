@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelBackend } from '../backend/ModelBackend.js';
 import { PolycamError } from '../errors/PolycamError.js';
+import { resizeBilinear } from '../kernels/resizeBilinear.js';
 import { isSpatialLayer } from '../layers/isSpatialLayer.js';
 import { resolveLayers } from '../layers/resolveLayers.js';
 import type { Tensor } from '../tensor/Tensor.js';
@@ -136,6 +137,32 @@ export function describeModelBackendConformance(
       expect(images.data).toEqual(copy);
       expect(second.output.data).toEqual(first.output.data);
       expect(second.activations.get(tap)?.data).toEqual(first.activations.get(tap)?.data);
+    }, timeout);
+
+    it('runs masked inputs exactly as plain runs of the masked images, if it declares masked-inputs', async (context) => {
+      expect(backend.capabilities.has('masked-inputs')).toBe(backend.maskedInputs !== undefined);
+      if (backend.maskedInputs === undefined) {
+        context.skip();
+        return;
+      }
+      const { input } = backend.description;
+      const [channels, height, width] = input.shape;
+      const image = randomImages(1, input.shape, 17);
+      const random = seededRandom(18);
+      const [maskHeight, maskWidth] = [Math.max(1, height >> 3), Math.max(1, width >> 2)];
+      const masks = Float32Array.from({ length: 3 * maskHeight * maskWidth }, (_, index) => (index < maskHeight * maskWidth ? 0 : random()));
+      const masked = await backend.maskedInputs.runMasked({ image, masks: { shape: [3, maskHeight, maskWidth], data: masks } });
+      const images = new Float32Array(3 * channels * height * width);
+      for (let slot = 0; slot < 3; slot += 1) {
+        const plane = masks.subarray(slot * maskHeight * maskWidth, (slot + 1) * maskHeight * maskWidth);
+        const mask = resizeBilinear({ height: maskHeight, width: maskWidth, data: plane }, height, width).data;
+        for (let value = 0; value < channels * height * width; value += 1) {
+          images[slot * channels * height * width + value] = image.data[value]! * mask[value % (height * width)]!;
+        }
+      }
+      const plain = await backend.run({ input: { shape: [3, ...input.shape], data: images } });
+      expect(masked.output.shape).toEqual(plain.output.shape);
+      expect(maxRelativeDifference(masked.output.data, plain.output.data)).toBeLessThanOrEqual(tolerance);
     }, timeout);
 
     it('rejects an unknown tap with unknown-layer', async () => {

@@ -24,7 +24,7 @@ export interface StrategyConformanceOptions {
   readonly timeoutMs?: number;
 }
 
-/** A backend wrapper that records every run's batch size. */
+/** A backend wrapper that records the batch size of every run, plain or masked. */
 function observed(backend: ModelBackend): { backend: ModelBackend; batches: number[] } {
   const batches: number[] = [];
   const wrapper: ModelBackend = {
@@ -32,6 +32,16 @@ function observed(backend: ModelBackend): { backend: ModelBackend; batches: numb
     capabilities: backend.capabilities,
     description: backend.description,
     ...(backend.gradients ? { gradients: backend.gradients } : {}),
+    ...(backend.maskedInputs
+      ? {
+          maskedInputs: {
+            runMasked: (request, signal) => {
+              batches.push(request.masks.shape[0]!);
+              return backend.maskedInputs!.runMasked(request, signal);
+            },
+          },
+        }
+      : {}),
     run: (request: RunRequest, signal?: AbortSignal) => {
       batches.push(request.input.shape[0]!);
       return backend.run(request, signal);

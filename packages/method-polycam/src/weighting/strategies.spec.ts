@@ -198,6 +198,24 @@ describe.each([3, 41])('weighting strategies against brute force (input seed %i)
       }
     });
 
+    it('gives the brute-force weights when the backend builds the masked images itself', async () => {
+      // Same toy weights (same seed), but the masked-inputs capability: the helper sends
+      // low-resolution masks u(A_k) or 1 − u(A_k), and the backend upsamples and multiplies.
+      const masking = createToyBackend({ maskedInputs: true });
+      const strategy = create();
+      for (let classIndex = 0; classIndex < CLASSES; classIndex += 1) {
+        const target = classTarget(classIndex, 'softmax', CLASSES);
+        for (const layer of scene.layers) {
+          const { direct, complement, base } = expected.get(key(classIndex, layer.name))!;
+          const weights = await strategy.computeWeights(contextFor(masking, scene, layer, target, base, 7));
+          for (let k = 0; k < weights.length; k += 1) {
+            const want = FORMULAS[id]!(direct[k]!, base, complement[k]!);
+            expect(Math.abs(weights[k]! - want), `${id} class ${classIndex} ${layer.name} channel ${k}`).toBeLessThanOrEqual(1e-5);
+          }
+        }
+      }
+    });
+
     it('gives the same weights with batch sizes 1, 3 and 32, never exceeding the batch size', async () => {
       const strategy = create();
       const target = classTarget(2, 'softmax', CLASSES);

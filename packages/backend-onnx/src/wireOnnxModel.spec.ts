@@ -1,0 +1,77 @@
+import { PolycamError } from '@polycam/core';
+import { describe, expect, it } from 'vitest';
+import type { OnnxModelSummary, OnnxValueInfo } from './onnx/OnnxModelSummary.js';
+import { wireOnnxModel } from './wireOnnxModel.js';
+
+function summary(inputs: OnnxValueInfo[], outputs: string[] = ['logits']): OnnxModelSummary {
+  return {
+    opset: 13,
+    inputs,
+    outputs: outputs.map((name) => ({ name, elementType: 1, dims: ['batch', 10] })),
+    nodes: [],
+    initializers: new Set(),
+  };
+}
+
+function image(dims: OnnxValueInfo['dims'], elementType = 1): OnnxValueInfo {
+  return { name: 'pixels', elementType, dims };
+}
+
+function kindOf(action: () => unknown): string | undefined {
+  try {
+    action();
+  } catch (error) {
+    return PolycamError.is(error) ? error.kind : 'not a PolycamError';
+  }
+  return undefined;
+}
+
+describe('wireOnnxModel', () => {
+  it('reads the input, output, [C,H,W], layout and batch axis from the declared shape', () => {
+    expect(wireOnnxModel(summary([image(['batch', 3, 64, 48])]), {}, 'm')).toEqual({
+      input: 'pixels',
+      output: 'logits',
+      imageShape: [3, 64, 48],
+      layout: 'NCHW',
+      fixedBatchSize: undefined,
+    });
+    expect(wireOnnxModel(summary([image([2, 64, 48, 3])]), {}, 'm')).toEqual({
+      input: 'pixels',
+      output: 'logits',
+      imageShape: [3, 64, 48],
+      layout: 'NHWC',
+      fixedBatchSize: 2,
+    });
+  });
+
+  it('lets the layout option override detection', () => {
+    // Ambiguous: detected as NCHW, read as NHWC on request.
+    expect(wireOnnxModel(summary([image(['batch', 3, 3, 3])]), {}, 'm').layout).toBe('NCHW');
+    expect(wireOnnxModel(summary([image(['batch', 5, 7, 3])]), { layout: 'NCHW' }, 'm')).toMatchObject({ layout: 'NCHW', imageShape: [5, 7, 3] });
+    expect(wireOnnxModel(summary([image(['batch', 3, 7, 5])]), { layout: 'NHWC' }, 'm')).toMatchObject({ layout: 'NHWC', imageShape: [5, 3, 7] });
+  });
+
+  it('takes a dynamic height and width from inputSize, 224×224 by default', () => {
+    expect(wireOnnxModel(summary([image(['batch', 3, 'h', 'w'])]), {}, 'm').imageShape).toEqual([3, 224, 224]);
+    expect(wireOnnxModel(summary([image(['batch', 3, 'h', 'w'])]), { inputSize: [64, 96] }, 'm').imageShape).toEqual([3, 64, 96]);
+    expect(wireOnnxModel(summary([image(['batch', 'h', 'w', 1])]), { inputSize: [28, 30] }, 'm')).toMatchObject({ layout: 'NHWC', imageShape: [1, 28, 30] });
+    // A fixed size wins over inputSize.
+    expect(wireOnnxModel(summary([image(['batch', 3, 32, 32])]), { inputSize: [64, 96] }, 'm').imageShape).toEqual([3, 32, 32]);
+  });
+
+  it('explains the first output, or the one named in the options', () => {
+    expect(wireOnnxModel(summary([image([1, 3, 8, 8])], ['scores', 'features']), {}, 'm').output).toBe('scores');
+    expect(wireOnnxModel(summary([image([1, 3, 8, 8])], ['scores', 'features']), { output: 'features' }, 'm').output).toBe('features');
+  });
+
+  it('refuses models it cannot drive with invalid-model', () => {
+    expect(kindOf(() => wireOnnxModel(summary([]), {}, 'm'))).toBe('invalid-model');
+    expect(kindOf(() => wireOnnxModel(summary([image([1, 3, 8, 8]), { ...image([1, 3, 8, 8]), name: 'other' }]), {}, 'm'))).toBe('invalid-model');
+    expect(kindOf(() => wireOnnxModel(summary([image(['batch', 12])]), {}, 'm'))).toBe('invalid-model');
+    expect(kindOf(() => wireOnnxModel(summary([image(['batch', 1, 3, 8, 8])]), {}, 'm'))).toBe('invalid-model');
+    expect(kindOf(() => wireOnnxModel(summary([image([1, 3, 8, 8], 7)]), {}, 'm'))).toBe('invalid-model'); // int64
+    expect(kindOf(() => wireOnnxModel(summary([image(['batch', 'c', 8, 8])]), {}, 'm'))).toBe('invalid-model');
+    expect(kindOf(() => wireOnnxModel(summary([image([1, 3, 8, 8])], []), {}, 'm'))).toBe('invalid-model');
+    expect(kindOf(() => wireOnnxModel(summary([image([1, 3, 8, 8])]), { output: 'missing' }, 'm'))).toBe('invalid-model');
+  });
+});

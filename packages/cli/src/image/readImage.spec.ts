@@ -1,0 +1,99 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir, patternPixels, writeJpeg, writePng, type TempDir } from '../cli.testkit.js';
+import { readImage } from './readImage.js';
+
+async function expectKind(promise: Promise<unknown>, kind: string, message: RegExp): Promise<void> {
+  await expect(promise).rejects.toMatchObject({ name: 'PolycamError', kind, message: expect.stringMatching(message) });
+}
+
+describe('readImage', () => {
+  let dir: TempDir;
+
+  beforeAll(async () => {
+    dir = await makeTempDir('polycam-image-');
+  });
+
+  afterAll(async () => {
+    await dir?.remove();
+  });
+
+  it('reads an RGB PNG exactly, interleaved, with its own size', async () => {
+    const path = await writePng(dir.at('rgb.png'), 7, 5, 3, 1);
+    const image = await readImage(path, 3);
+    expect([image.width, image.height, image.channels]).toEqual([7, 5, 3]);
+    expect(image.data).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(image.data).equals(patternPixels(7, 5, 3, 1))).toBe(true);
+  });
+
+  it('drops the alpha of an RGBA PNG, keeping the colours', async () => {
+    const rgba = patternPixels(6, 4, 4, 2);
+    for (let pixel = 0; pixel < 24; pixel += 1) rgba[pixel * 4 + 3] = 255; // opaque, so colours are exact
+    rgba[3] = 0; // but one transparent pixel: its colour is kept, not blended
+    await sharp(rgba, { raw: { width: 6, height: 4, channels: 4 } }).png().toFile(dir.at('rgba.png'));
+    expect((await sharp(dir.at('rgba.png')).metadata()).channels).toBe(4);
+    const image = await readImage(dir.at('rgba.png'), 3);
+    expect([image.width, image.height, image.channels]).toEqual([6, 4, 3]);
+    const expected = Buffer.alloc(6 * 4 * 3);
+    for (let pixel = 0; pixel < 24; pixel += 1) rgba.copy(expected, pixel * 3, pixel * 4, pixel * 4 + 3);
+    expect(Buffer.from(image.data).equals(expected)).toBe(true);
+  });
+
+  it('reads a greyscale PNG as 1 channel, or as 3 equal channels', async () => {
+    const path = await writePng(dir.at('grey.png'), 5, 6, 1, 3);
+    expect((await sharp(path).metadata()).channels).toBe(1);
+    const grey = patternPixels(5, 6, 1, 3);
+    const single = await readImage(path, 1);
+    expect([single.width, single.height, single.channels]).toEqual([5, 6, 1]);
+    expect(Buffer.from(single.data).equals(grey)).toBe(true);
+    const triple = await readImage(path, 3);
+    expect([triple.width, triple.height, triple.channels]).toEqual([5, 6, 3]);
+    expect(Array.from(triple.data)).toEqual(Array.from(grey).flatMap((value) => [value, value, value]));
+  });
+
+  it('converts an RGB image to 1 channel when asked, keeping grey pixels grey', async () => {
+    const pixels = Buffer.from([10, 10, 10, 200, 200, 200, 255, 0, 0, 0, 0, 255]);
+    await sharp(pixels, { raw: { width: 2, height: 2, channels: 3 } }).png().toFile(dir.at('colour.png'));
+    const image = await readImage(dir.at('colour.png'), 1);
+    expect([image.width, image.height, image.channels]).toEqual([2, 2, 1]);
+    expect(Math.abs(image.data[0]! - 10)).toBeLessThanOrEqual(1);
+    expect(Math.abs(image.data[1]! - 200)).toBeLessThanOrEqual(1);
+    expect(image.data[2]).toBeGreaterThan(image.data[3]!); // red is brighter than blue in luminance
+  });
+
+  it('reads a JPEG at its own size', async () => {
+    const path = await writeJpeg(dir.at('photo.jpg'), 9, 13);
+    const image = await readImage(path, 3);
+    expect([image.width, image.height, image.channels]).toEqual([9, 13, 3]);
+    expect(image.data).toHaveLength(9 * 13 * 3);
+  });
+
+  it("reports 'invalid-image' for a text file, naming it", async () => {
+    await writeFile(dir.at('notes.png'), 'hello\n');
+    await expectKind(readImage(dir.at('notes.png'), 3), 'invalid-image', /notes\.png' is not a readable image/);
+  });
+
+  it("reports 'invalid-image' for an empty file and a truncated PNG", async () => {
+    await writeFile(dir.at('empty.png'), '');
+    await expectKind(readImage(dir.at('empty.png'), 3), 'invalid-image', /empty\.png/);
+    const bytes = await readFile(await writePng(dir.at('whole.png'), 16, 16));
+    await writeFile(dir.at('cut.png'), bytes.subarray(0, bytes.length - 20));
+    await expectKind(readImage(dir.at('cut.png'), 3), 'invalid-image', /cut\.png/);
+  });
+
+  it("reports 'file-not-found' for a missing file", async () => {
+    await expectKind(readImage(dir.at('absent.png'), 3), 'file-not-found', /absent\.png' does not exist/);
+  });
+
+  it("reports 'file-not-found' for a directory", async () => {
+    await mkdir(dir.at('folder.png'));
+    await expectKind(readImage(dir.at('folder.png'), 3), 'file-not-found', /folder\.png' is not a file/);
+  });
+
+  it("reports 'invalid-argument' for a channel count other than 1 or 3", async () => {
+    const path = await writePng(dir.at('any.png'), 4, 4);
+    await expectKind(readImage(path, 4), 'invalid-argument', /1 or 3 channels.*4/);
+    await expectKind(readImage(path, 2), 'invalid-argument', /wants 2/);
+  });
+});

@@ -1,0 +1,41 @@
+import type { ExplainResult, ImagePixels } from '@polycam/core';
+import { renderOverlay } from '../image/renderOverlay.js';
+import { explanationFileNames } from './explanationFileNames.js';
+import type { OutputFile } from './OutputFile.js';
+
+/**
+ * Renders an image's explanation as files for `--out`: the jet overlay at the image's own
+ * resolution, and a JSON summary with the class, score, layers, pass counts and time.
+ *
+ * @param folder - The output folder.
+ * @param imagePath - The explained image's path.
+ * @param image - Its decoded pixels.
+ * @param result - The explanation.
+ * @param details - Extra fields for the JSON (such as the model path).
+ * @returns The two files, not yet written.
+ */
+export async function explanationFiles(
+  folder: string,
+  imagePath: string,
+  image: ImagePixels,
+  result: ExplainResult,
+  details: Record<string, unknown>,
+): Promise<OutputFile[]> {
+  const names = explanationFileNames(folder, imagePath, result.method.preset);
+  const summary = {
+    image: imagePath,
+    ...details,
+    method: result.method,
+    class: result.classIndex,
+    target: result.target,
+    score: result.score,
+    layers: result.layers,
+    passes: result.passes,
+    durationMs: Math.round(result.durationMs),
+    mapSize: [result.map.height, result.map.width],
+  };
+  return [
+    { path: names.overlay, bytes: await renderOverlay(image, result.map) },
+    { path: names.summary, bytes: `${JSON.stringify(summary, null, 2)}\n` },
+  ];
+}
