@@ -13,6 +13,8 @@ export default defineConfig({
       { find: /^@polycam\/backend-onnx\/testing$/, replacement: source('./packages/backend-onnx/src/testing/index.ts') },
       { find: /^@polycam\/backend-onnx$/, replacement: source('./packages/backend-onnx/src/index.ts') },
       { find: /^@polycam\/method-polycam$/, replacement: source('./packages/method-polycam/src/index.ts') },
+      { find: /^@polycam\/metrics$/, replacement: source('./packages/metrics/src/index.ts') },
+      { find: /^@polycam\/synthetic$/, replacement: source('./packages/synthetic/src/index.ts') },
       { find: /^@polycam\/cli$/, replacement: source('./packages/cli/src/index.ts') },
     ],
   },

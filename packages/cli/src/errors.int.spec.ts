@@ -214,13 +214,6 @@ describe('polycam explain rejects bad options', () => {
     await expectExplainFailure([image], model, ['--fusion', 'xyz'], /'xyz' is invalid/, 2);
   });
 
-  it('no --model (a usage error, exit code 2)', async () => {
-    const target = await outputs();
-    const run = await runCli(['explain', image, ...target.args]);
-    expectOneErrorLine(run, /required option '--model <file>'/, 2);
-    expect(await listTree(target.out)).toEqual([]);
-  });
-
   it('no image (a usage error, exit code 2)', async () => {
     const run = await runCli(['explain', '--model', model]);
     expectOneErrorLine(run, /missing required argument 'images'/, 2);
@@ -311,7 +304,4 @@ describe('polycam layers rejects bad models', () => {
     expectOneErrorLine(await runCli(['layers', '--model', dir.at('junk.onnx')]), /junk\.onnx' is not a usable ONNX model/, 1);
   });
 
-  it('no --model', async () => {
-    expectOneErrorLine(await runCli(['layers']), /required option '--model <file>'/, 2);
-  });
 });

@@ -15,6 +15,7 @@ import {
 import { onnxBackendModule } from '@polycam/backend-onnx';
 import { polycamModule } from '@polycam/method-polycam';
 import sharp from 'sharp';
+import { bundledDemoModel } from '@polycam/synthetic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   listTree,
@@ -107,6 +108,14 @@ describe('polycam explain, end to end on a tiny CNN', () => {
 
   afterAll(async () => {
     await dir?.remove();
+  });
+
+  it('uses the bundled demo model when --model is not given', async () => {
+    const run = await runCli(['explain', paths[0]!, '--out', dir.at('bundled')]);
+    expectSuccess(run);
+    const summary = JSON.parse(await readFile(dir.at('bundled', 'wide-pcampm.json'), 'utf8')) as { model: string; layers: string[] };
+    expect(summary.model).toBe(bundledDemoModel().modelPath);
+    expect(summary.layers).toEqual(bundledDemoModel().metadata.recommendedLayers);
   });
 
   it('prints one table row per image, in order, with the class, score, layers and passes', () => {

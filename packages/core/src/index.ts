@@ -45,6 +45,7 @@ export { percentiles } from './kernels/percentiles.js';
 export { relu } from './kernels/relu.js';
 export { resizeBilinear } from './kernels/resizeBilinear.js';
 export { resizeBilinearAntialiased } from './kernels/resizeBilinearAntialiased.js';
+export { saliencyMap } from './kernels/saliencyMap.js';
 export { weightedChannelSum } from './kernels/weightedChannelSum.js';
 export { discoverLayers } from './layers/discoverLayers.js';
 export { isSpatialLayer } from './layers/isSpatialLayer.js';

@@ -4,8 +4,8 @@ import type { InputLayout } from '@polycam/core';
  * The raw options of `polycam explain`, as the command line gives them.
  */
 export interface ExplainCommandOptions {
-  /** `--model FILE.onnx`. */
-  readonly model: string;
+  /** `--model FILE.onnx`; the bundled demo model when omitted. */
+  readonly model?: string;
   /** `--method`: a preset id or alias. */
   readonly method: string;
   /** `--class N`. */

@@ -11,6 +11,7 @@ import {
 } from '@polycam/core';
 import { onnxBackendModule } from '@polycam/backend-onnx';
 import { polycamModule } from '@polycam/method-polycam';
+import { bundledDemoModel } from '@polycam/synthetic';
 import type { CliIo } from '../CliIo.js';
 import { readImage } from '../image/readImage.js';
 import { parseInteger } from '../options/parseInteger.js';
@@ -57,7 +58,8 @@ export async function runExplainCommand(images: readonly string[], options: Expl
   const { preset } = explainer.resolve(method);
   checkDistinctOutputs(images, { npz: options.npz !== undefined, out: options.out, preset: preset.id });
   await checkOutputTargets({ ...(options.npz ? { npz: options.npz } : {}), ...(options.out ? { out: options.out } : {}) });
-  const backend = await loadModel(container, { path: options.model }, {
+  const model = options.model ?? bundledDemoModel().modelPath;
+  const backend = await loadModel(container, { path: model }, {
     backend: 'onnx',
     ...(threads ? { threads } : {}),
     ...(options.layout ? { layout: options.layout } : {}),
@@ -97,7 +99,7 @@ export async function runExplainCommand(images: readonly string[], options: Expl
         progress,
       );
       if (options.out !== undefined) {
-        files.push(...(await explanationFiles(options.out, path, image, result, { model: options.model })));
+        files.push(...(await explanationFiles(options.out, path, image, result, { model })));
       }
       maps.set(basename(path), { shape: [result.map.height, result.map.width], data: result.map.data });
       rows.push([

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundledDemoModel } from '@polycam/synthetic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, parseLayersTable, runCli, writeFlatModel, writeTinyModel, type TempDir } from '../cli.testkit.js';
 
@@ -81,5 +82,17 @@ describe('polycam layers', () => {
     const bad = await runCli(['layers', '--model', model, '--threads', 'many']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe("polycam: error: --threads expects an integer of at least 1, got 'many'\n");
+  });
+});
+
+describe('polycam layers without --model', () => {
+  it('lists the bundled demo model and stars its recommended layers', async () => {
+    const run = await runCli(['layers']);
+    expect(run.code).toBe(0);
+    const starred = run.stdout
+      .split('\n')
+      .filter((line) => /^\d+\s+\*\s/.test(line))
+      .map((line) => line.split(/\s+/)[2]);
+    expect(starred).toEqual(bundledDemoModel().metadata.recommendedLayers);
   });
 });

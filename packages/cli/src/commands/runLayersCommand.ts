@@ -1,18 +1,10 @@
-import { createPolycamContainer, isSpatialLayer, loadModel, resolveLayers, type InputLayout } from '@polycam/core';
+import { createPolycamContainer, isSpatialLayer, loadModel, resolveLayers } from '@polycam/core';
 import { onnxBackendModule } from '@polycam/backend-onnx';
+import { bundledDemoModel } from '@polycam/synthetic';
 import type { CliIo } from '../CliIo.js';
+import type { LayersCommandOptions } from './LayersCommandOptions.js';
 import { parseInteger } from '../options/parseInteger.js';
 import { formatTable } from '../output/formatTable.js';
-
-/** The raw options of `polycam layers`. */
-export interface LayersCommandOptions {
-  /** `--model FILE.onnx`. */
-  readonly model: string;
-  /** `--threads N`. */
-  readonly threads?: string;
-  /** `--layout NCHW|NHWC`: overrides the detected input layout. */
-  readonly layout?: InputLayout;
-}
 
 /**
  * `polycam layers`: lists every layer of a model in forward order with its operator and shape,
@@ -26,7 +18,8 @@ export interface LayersCommandOptions {
 export async function runLayersCommand(options: LayersCommandOptions, io: CliIo): Promise<void> {
   const threads = options.threads === undefined ? undefined : parseInteger('--threads', options.threads, 1);
   const container = await createPolycamContainer(onnxBackendModule);
-  const backend = await loadModel(container, { path: options.model }, {
+  const model = options.model ?? bundledDemoModel().modelPath;
+  const backend = await loadModel(container, { path: model }, {
     backend: 'onnx',
     ...(threads ? { threads } : {}),
     ...(options.layout ? { layout: options.layout } : {}),
@@ -36,7 +29,7 @@ export async function runLayersCommand(options: LayersCommandOptions, io: CliIo)
     const auto = new Set(layers.some(isSpatialLayer) ? resolveLayers(backend.description, 'auto') : []);
     const batch = input.fixedBatchSize === undefined ? 'dynamic batch' : `fixed batch ${input.fixedBatchSize}`;
     io.stdout.write(
-      `model ${options.model}: input '${input.name}' ${input.shape.join('×')} (${input.layout}, ${batch}), ` +
+      `model ${model}: input '${input.name}' ${input.shape.join('×')} (${input.layout}, ${batch}), ` +
         `output '${output.name}' with ${output.size} values\n\n`,
     );
     const rows = layers.map((layer, index) => [

@@ -10,6 +10,9 @@ export interface ExplainStage {
   readonly map: Map2D;
   /** The layer's rectified CAM `C_l` at the layer's own size, before fusion. */
   readonly cam: Map2D;
+  /** The fused map `P_l` at the layer's own size, before normalisation: `map` is
+   * `saliencyMap(fused, H, W)`. */
+  readonly fused: Map2D;
   /** The channel weights the strategy gave this layer. */
   readonly weights: Float32Array;
 }

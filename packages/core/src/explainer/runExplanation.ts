@@ -1,8 +1,7 @@
 import { PolycamError } from '../errors/PolycamError.js';
 import { throwIfAborted } from '../errors/throwIfAborted.js';
-import { normalizeMap } from '../kernels/normalizeMap.js';
 import { relu } from '../kernels/relu.js';
-import { resizeBilinear } from '../kernels/resizeBilinear.js';
+import { saliencyMap } from '../kernels/saliencyMap.js';
 import { weightedChannelSum } from '../kernels/weightedChannelSum.js';
 import { resolveLayers } from '../layers/resolveLayers.js';
 import { argmax } from '../target/argmax.js';
@@ -133,8 +132,7 @@ export async function runExplanation(
     const sum = weightedChannelSum(activation, weights);
     const cam: Map2D = { height: sum.height, width: sum.width, data: relu(sum.data) };
     const fused = fusion.fuse(cam, deeper);
-    const normalized: Map2D = { ...fused, data: normalizeMap(fused.data) };
-    const stage: ExplainStage = { layer, map: resizeBilinear(normalized, height, width), cam, weights };
+    const stage: ExplainStage = { layer, map: saliencyMap(fused, height, width), cam, fused, weights };
     stages.push(stage);
     emit({ type: 'layer', index: stages.length - 1, stage });
     deeper = fused;

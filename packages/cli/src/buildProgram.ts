@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { CliIo } from './CliIo.js';
+import type { DemoCommandOptions } from './commands/DemoCommandOptions.js';
+import type { ExplainCommandOptions } from './commands/ExplainCommandOptions.js';
+import type { GenerateBenchmarkOptions } from './commands/GenerateBenchmarkOptions.js';
+import type { LayersCommandOptions } from './commands/LayersCommandOptions.js';
+import { runDemoCommand } from './commands/runDemoCommand.js';
+import { runExplainCommand } from './commands/runExplainCommand.js';
+import { runGenerateBenchmarkCommand } from './commands/runGenerateBenchmarkCommand.js';
+import { runLayersCommand } from './commands/runLayersCommand.js';
+import { benchmarkSplits } from './training/benchmarkSplits.js';
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+function layoutOption(): Option {
+  return new Option('--layout <layout>', "the model input's layout, NCHW or NHWC, when detection from its shape is wrong")
+    .argParser((value: string) => {
+      const layout = value.toUpperCase();
+      if (layout !== 'NCHW' && layout !== 'NHWC') {
+        throw new InvalidArgumentError('expected NCHW or NHWC.');
+      }
+      return layout;
+    });
+}
+
+/**
+ * Builds the `polycam` command-line program.
+ *
+ * @internal
+ * @param io - Streams and the cancellation signal.
+ * @returns The commander program.
+ */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('polycam')
+    .description('High-resolution, gradient-free saliency maps (Poly-CAM) for CNNs in ONNX format.')
+    .version(version())
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(`polycam: ${text.trim().replace(/\s*\n\s*/g, ' ')}\n`),
+    });
+
+  program
+    .command('explain')
+    .description('explain why the model predicts a class, as a saliency map per image')
+    .argument('<images...>', 'PNG or JPEG images')
+    .option('--model <file>', 'the ONNX model (default: the bundled demo model)')
+    .option('--method <name>', 'pcam+, pcam- or pcam± (aliases pcamp, pcamm, pcampm)', 'pcam±')
+    .option('--class <n>', 'the class to explain (default: the predicted class)')
+    .option('--layers <names>', "'auto' or comma-separated layer names (see 'polycam layers')", 'auto')
+    .option('--mean <r,g,b>', 'per-channel mean after scaling to [0,1] (default: ImageNet)')
+    .option('--std <r,g,b>', 'per-channel standard deviation (default: ImageNet)')
+    .option('--batch-size <n>', 'masked images per forward run', '32')
+    .option('--threads <n>', 'intra-op threads for onnxruntime (default: one per core)')
+    .option('--npz <file>', 'write the final maps (float32 H×W, keyed by image file name)')
+    .option('--out <dir>', 'write a jet overlay PNG and a JSON summary per image')
+    .addOption(new Option('--fusion <id>', 'override the fusion (ablations)').choices(['lnorm', 'no-lnorm', 'single-layer']))
+    .option('--score <fn>', 'how the output becomes a score: softmax, sigmoid or identity', 'softmax')
+    .addOption(layoutOption())
+    .action((images: string[], options: ExplainCommandOptions) => runExplainCommand(images, options, io));
+
+  program
+    .command('layers')
+    .description("list the model's layers with their shapes, marking those --layers auto picks")
+    .option('--model <file>', 'the ONNX model (default: the bundled demo model)')
+    .option('--threads <n>', 'intra-op threads for onnxruntime')
+    .addOption(layoutOption())
+    .action((options: LayersCommandOptions) => runLayersCommand(options, io));
+
+  program
+    .command('generate-benchmark')
+    .description('write the seeded synthetic benchmark: images, object masks and a manifest')
+    .requiredOption('--out <dir>', 'the folder to write')
+    .option('--seed <n>', 'the random seed', String(benchmarkSplits.seed))
+    .option('--size <n>', 'the image side in pixels', String(benchmarkSplits.size))
+    .option('--classes <n>', 'how many of the 8 classes', '8')
+    .option('--train <n>', 'single-object training images', String(benchmarkSplits.splits.train.single))
+    .option('--validation <n>', 'single-object validation images', String(benchmarkSplits.splits.validation.single))
+    .option('--test <n>', 'single-object test images', String(benchmarkSplits.splits.test.single))
+    .option('--validation-pairs <n>', 'two-object validation images', String(benchmarkSplits.splits.validation.pair))
+    .option('--test-pairs <n>', 'two-object test images', String(benchmarkSplits.splits.test.pair))
+    .action((options: GenerateBenchmarkOptions) => runGenerateBenchmarkCommand(options, io));
+
+  program
+    .command('demo')
+    .description('explain the bundled demo images with the bundled model and write an HTML report')
+    .option('--out <dir>', 'where to write the report', 'out/demo')
+    .option('--threads <n>', 'intra-op threads for onnxruntime')
+    .action((options: DemoCommandOptions) => runDemoCommand(options, io));
+
+  return program;
+}

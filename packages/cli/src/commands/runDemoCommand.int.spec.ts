@@ -1,0 +1,75 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { bundledDemoModel } from '@polycam/synthetic';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir, runCli, type CliRun, type TempDir } from '../cli.testkit.js';
+import { loadDemoImages } from '../demo/loadDemoImages.js';
+
+describe('polycam demo', () => {
+  let dir: TempDir;
+  let run: CliRun;
+  let seconds: number;
+
+  beforeAll(async () => {
+    dir = await makeTempDir('polycam-demo-');
+    const started = performance.now();
+    run = await runCli(['demo', '--out', dir.at('demo')]);
+    seconds = (performance.now() - started) / 1000;
+  }, 180_000);
+  afterAll(async () => {
+    await dir.remove();
+  });
+
+  it('succeeds and prints one row per bundled image with its predicted class', async () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const images = await loadDemoImages(bundledDemoModel().imagesFolder);
+    expect(images.length).toBeGreaterThanOrEqual(6);
+    expect(images.some((image) => image.objects.length === 2)).toBe(true);
+    const lines = run.stdout.split('\n');
+    for (const image of images) {
+      const row = lines.find((line) => line.startsWith(image.name));
+      expect(row, image.name).toBeDefined();
+      if (image.objects.length === 1) {
+        // one-object images: the truth and the prediction columns agree
+        const [, truth, predicted] = row!.split(/\s+/);
+        expect(predicted).toBe(truth);
+      }
+    }
+    expect(run.stdout).toMatch(/report: .*index\.html/);
+  });
+
+  it('writes valid PNGs: the inputs, an overlay per image and method, the stage strips and per-class maps', async () => {
+    const images = await loadDemoImages(bundledDemoModel().imagesFolder);
+    const files = await readdir(dir.at('demo'));
+    for (const image of images) {
+      const stem = image.name.replace(/\.png$/, '');
+      const expected = [image.name, `${stem}-pcampm.png`, `${stem}-pcamp.png`, `${stem}-pcamm.png`, `${stem}-stages.png`];
+      if (image.objects.length === 2) expected.push(...image.objects.map((object) => `${stem}-class-${object.className}.png`));
+      for (const name of expected) {
+        expect(files, name).toContain(name);
+        const metadata = await sharp(dir.at('demo', name)).metadata();
+        expect(metadata.format).toBe('png');
+        expect(metadata.width).toBeGreaterThan(0);
+      }
+    }
+    expect(files.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('writes an index.html that shows every image it wrote, and nothing that is missing', async () => {
+    const html = await readFile(dir.at('demo', 'index.html'), 'utf8');
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html.trimEnd().endsWith('</html>')).toBe(true);
+    for (const tag of ['html', 'head', 'body', 'table', 'thead', 'tbody']) {
+      expect(html.split(`<${tag}`).length - 1, tag).toBe(html.split(`</${tag}>`).length - 1);
+    }
+    expect(html.split('<section').length).toBe(html.split('</section>').length);
+    const sources = [...html.matchAll(/<img [^>]*src="([^"]+)"/g)].map((match) => match[1]!);
+    const files = (await readdir(dir.at('demo'))).filter((name) => name.endsWith('.png'));
+    expect(new Set(sources)).toEqual(new Set(files));
+  });
+
+  it('finishes in well under a minute', () => {
+    expect(seconds).toBeLessThan(60);
+  });
+});

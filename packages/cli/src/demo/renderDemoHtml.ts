@@ -1,0 +1,85 @@
+import type { DemoRow } from './DemoRow.js';
+
+function escape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function percent(value: number | undefined): string {
+  return value === undefined ? '–' : `${(value * 100).toFixed(1)}%`;
+}
+
+function figure(src: string, caption: string): string {
+  return `<figure><img src="${escape(src)}" alt="${escape(caption)}"><figcaption>${escape(caption)}</figcaption></figure>`;
+}
+
+/**
+ * Renders the demo's `index.html`: a summary table, then for each image its overlays per
+ * method, the strip of fusion stages from the deepest layer to the shallowest, and, for
+ * two-object images, one map per class.
+ *
+ * @param rows - The explained images.
+ * @param context - The model's name and the methods' order.
+ * @returns The HTML document.
+ */
+export function renderDemoHtml(rows: readonly DemoRow[], context: { readonly model: string; readonly layers: readonly string[] }): string {
+  const summary = rows
+    .map(
+      (row) =>
+        `<tr><td>${escape(row.image)}</td><td>${escape(row.truth.join(' + '))}</td><td>${escape(row.predicted)}</td>` +
+        `<td>${row.score.toFixed(3)}</td>` +
+        row.methods.map((method) => `<td>${Math.round(method.ms)}</td><td>${percent(method.energy)}</td>`).join('') +
+        '</tr>',
+    )
+    .join('\n');
+  const methodHeaders = (rows[0]?.methods ?? []).map((method) => `<th>${escape(method.method)} ms</th><th>${escape(method.method)} energy in object</th>`).join('');
+  const sections = rows
+    .map((row) => {
+      const overlays = row.methods.map((method) => figure(method.overlay, `${method.method}: ${percent(method.energy)} of the map in the object`)).join('');
+      const perClass = row.perClass
+        .map((entry) => figure(entry.overlay, `PCAM± for ${entry.className}: ${percent(entry.own)} on its object, ${percent(entry.other)} on the other`))
+        .join('');
+      return [
+        `<section id="${escape(row.image)}">`,
+        `<h2>${escape(row.image)} — ${escape(row.truth.join(' + '))}; predicted ${escape(row.predicted)} (${row.score.toFixed(3)})</h2>`,
+        `<div class="row">${figure(row.image, 'input')}${overlays}</div>`,
+        '<h3>PCAM± stages, from the deepest layer to the shallowest</h3>',
+        `<img class="strip" src="${escape(row.strip)}" alt="fusion stages"><p class="layers">${row.stageLayers.map(escape).join(' → ')}</p>`,
+        perClass ? `<h3>One map per class</h3><div class="row">${perClass}</div>` : '',
+        '</section>',
+      ].join('\n');
+    })
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>polycam demo</title>
+<style>
+body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; }
+table { border-collapse: collapse; margin-bottom: 2rem; }
+th, td { border: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: right; }
+th:first-child, td:first-child, td:nth-child(2), td:nth-child(3) { text-align: left; }
+section { margin-bottom: 2.5rem; }
+.row { display: flex; flex-wrap: wrap; gap: 0.75rem; }
+figure { margin: 0; }
+figure img { width: 256px; image-rendering: auto; }
+figcaption { font-size: 0.85rem; max-width: 256px; }
+img.strip { max-width: 100%; }
+.layers { font-size: 0.8rem; color: #555; }
+</style>
+</head>
+<body>
+<h1>polycam demo: Poly-CAM on the bundled model</h1>
+<p>Model: ${escape(context.model)}. Layers fused (deepest last): ${context.layers.map(escape).join(', ')}.
+Overlays use the jet colormap (red = most salient). "Energy in object" is the share of the map's sum that falls inside the object of the predicted class.</p>
+<table>
+<thead><tr><th>image</th><th>truth</th><th>predicted</th><th>score</th>${methodHeaders}</tr></thead>
+<tbody>
+${summary}
+</tbody>
+</table>
+${sections}
+</body>
+</html>
+`;
+}

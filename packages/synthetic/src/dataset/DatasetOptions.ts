@@ -1,0 +1,23 @@
+import type { SplitSizes } from './SplitSizes.js';
+
+/**
+ * What {@link generateDataset} writes.
+ */
+export interface DatasetOptions {
+  /** The folder to write into (created if needed). */
+  readonly folder: string;
+  /** Seeds everything: the same seed gives byte-identical files. */
+  readonly seed: number;
+  /** The images' side length in pixels. Default 128. */
+  readonly size?: number;
+  /** How many of the eight classes to use (the first ones). Default 8. */
+  readonly classes?: number;
+  /** The sizes of the train, validation and test splits. */
+  readonly splits: {
+    readonly train: SplitSizes;
+    readonly validation: SplitSizes;
+    readonly test: SplitSizes;
+  };
+  /** Called after each image is written, for progress. */
+  readonly onImage?: (done: number, total: number) => void;
+}
