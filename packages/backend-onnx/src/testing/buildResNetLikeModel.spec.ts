@@ -1,27 +1,10 @@
 import { resolveLayers } from '@polycam/core';
-import { seededRandom } from '@polycam/core/testing';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { OnnxBackend } from '../OnnxBackend.js';
 import { summarizeOnnxModel } from '../onnx/summarizeOnnxModel.js';
 import { buildResNetLikeModel } from './buildResNetLikeModel.js';
-
-async function logitsOf(bytes: Uint8Array, count: number, size: number): Promise<ort.Tensor> {
-  const random = seededRandom(99);
-  const images = Float32Array.from({ length: count * 3 * size * size }, () => random() * 4 - 2);
-  const session = await ort.InferenceSession.create(bytes);
-  try {
-    return (await session.run({ input: new ort.Tensor('float32', images, [count, 3, size, size]) }))['logits']!;
-  } finally {
-    await session.release();
-  }
-}
-
-function standardDeviation(values: ArrayLike<number>): number {
-  const list = Array.from(values);
-  const mean = list.reduce((sum, value) => sum + value, 0) / list.length;
-  return Math.sqrt(list.reduce((sum, value) => sum + (value - mean) ** 2, 0) / list.length);
-}
+import { logitsOf, standardDeviation } from './builderSpec.testkit.js';
 
 describe('buildResNetLikeModel', () => {
   it('loads in onnxruntime with a symbolic batch, and its logits have a useful scale', async () => {

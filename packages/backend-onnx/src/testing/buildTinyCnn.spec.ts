@@ -1,20 +1,14 @@
-import { resolveLayers } from '@polycam/core';
-import { seededRandom } from '@polycam/core/testing';
+import { resolveLayers, seededRandom } from '@polycam/core';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { OnnxBackend } from '../OnnxBackend.js';
 import { summarizeOnnxModel } from '../onnx/summarizeOnnxModel.js';
 import { buildTinyCnn } from './buildTinyCnn.js';
+import { standardDeviation } from './builderSpec.testkit.js';
 
 function randomImages(count: number, size: number, seed: number): ort.Tensor {
   const random = seededRandom(seed);
   return new ort.Tensor('float32', Float32Array.from({ length: count * 3 * size * size }, () => random() * 4 - 2), [count, 3, size, size]);
-}
-
-function standardDeviation(values: ArrayLike<number>): number {
-  const list = Array.from(values);
-  const mean = list.reduce((sum, value) => sum + value, 0) / list.length;
-  return Math.sqrt(list.reduce((sum, value) => sum + (value - mean) ** 2, 0) / list.length);
 }
 
 describe('buildTinyCnn', () => {

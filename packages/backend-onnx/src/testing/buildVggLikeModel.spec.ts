@@ -1,29 +1,12 @@
 import { resolveLayers } from '@polycam/core';
-import { seededRandom } from '@polycam/core/testing';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { OnnxBackend } from '../OnnxBackend.js';
 import { summarizeOnnxModel } from '../onnx/summarizeOnnxModel.js';
 import { buildVggLikeModel } from './buildVggLikeModel.js';
+import { logitsOf, standardDeviation } from './builderSpec.testkit.js';
 
 const widths = [8, 16, 32, 32, 32];
-
-async function logitsOf(bytes: Uint8Array, count: number, size: number): Promise<ort.Tensor> {
-  const random = seededRandom(99);
-  const images = Float32Array.from({ length: count * 3 * size * size }, () => random() * 4 - 2);
-  const session = await ort.InferenceSession.create(bytes);
-  try {
-    return (await session.run({ input: new ort.Tensor('float32', images, [count, 3, size, size]) }))['logits']!;
-  } finally {
-    await session.release();
-  }
-}
-
-function standardDeviation(values: ArrayLike<number>): number {
-  const list = Array.from(values);
-  const mean = list.reduce((sum, value) => sum + value, 0) / list.length;
-  return Math.sqrt(list.reduce((sum, value) => sum + (value - mean) ** 2, 0) / list.length);
-}
 
 describe('buildVggLikeModel', () => {
   it('loads in onnxruntime with a symbolic batch, and its logits have a useful scale', async () => {
