@@ -158,10 +158,10 @@ describe('OnnxBackend', () => {
       }
     });
 
-    it('declares forward and masked-inputs, and no gradients', async () => {
+    it('declares forward, masked-inputs and weight-randomization, and no gradients', async () => {
       const backend = await OnnxBackend.load({ bytes: buildTinyCnn() });
       try {
-        expect([...backend.capabilities].sort()).toEqual(['forward', 'masked-inputs']);
+        expect([...backend.capabilities].sort()).toEqual(['forward', 'masked-inputs', 'weight-randomization']);
         expect((backend as ModelBackend).gradients).toBeUndefined();
         expect(typeof backend.maskedInputs!.runMasked).toBe('function');
       } finally {

@@ -18,6 +18,7 @@ import { summarizeOnnxModel } from './onnx/summarizeOnnxModel.js';
 import { withGraphOutputs } from './onnx/withGraphOutputs.js';
 import type { OnnxLoadOptions } from './OnnxLoadOptions.js';
 import { OnnxMaskedInputRunner } from './OnnxMaskedInputRunner.js';
+import { OnnxWeightRandomizer } from './OnnxWeightRandomizer.js';
 import type { OnnxWiring } from './OnnxWiring.js';
 import { padToChunk } from './padToChunk.js';
 import { readModelBytes } from './readModelBytes.js';
@@ -37,7 +38,9 @@ const MIN_MASKED_INPUT_OPSET = 11;
  * one fixed-size chunk at a time, padded at the end; a dynamic one takes the whole batch at once.
  *
  * It declares `masked-inputs`: masked images are built inside onnxruntime from low-resolution
- * masks (see {@link MaskedInputRunner}). ONNX Runtime has no gradients, so it declares none.
+ * masks (see {@link MaskedInputRunner}), and `weight-randomization`: copies of the model with
+ * chosen layers' weights redrawn (see {@link WeightRandomizer}). ONNX Runtime has no gradients,
+ * so it declares none.
  *
  * @example
  * ```ts
@@ -52,26 +55,32 @@ const MIN_MASKED_INPUT_OPSET = 11;
 export class OnnxBackend implements ModelBackend {
   /** `onnx`. */
   public readonly id = 'onnx';
-  /** Forward passes, and in-runtime masking for models of opset 11 or later; no gradients. */
+  /**
+   * Forward passes, weight randomisation, and in-runtime masking for models of opset 11 or
+   * later; no gradients.
+   */
   public readonly capabilities: ReadonlySet<BackendCapability>;
   /** The model's input, output and layers. */
   public readonly description: ModelDescription;
   /** Builds masked images inside onnxruntime; absent for models older than opset 11. */
   public readonly maskedInputs: OnnxMaskedInputRunner | undefined;
+  /** Loads copies of the model with chosen layers' weights redrawn at random. */
+  public readonly weightRandomizer: OnnxWeightRandomizer;
   readonly #plain: ort.InferenceSession;
   readonly #tapped: ort.InferenceSession;
   readonly #wiring: OnnxWiring;
   readonly #layerNames: ReadonlySet<string>;
 
   private constructor(
-    sessions: { plain: ort.InferenceSession; tapped: ort.InferenceSession; masked: OnnxMaskedInputRunner | undefined },
+    sessions: { plain: ort.InferenceSession; tapped: ort.InferenceSession; masked: OnnxMaskedInputRunner | undefined; randomizer: OnnxWeightRandomizer },
     wiring: OnnxWiring,
     description: ModelDescription,
   ) {
     this.#plain = sessions.plain;
     this.#tapped = sessions.tapped;
     this.maskedInputs = sessions.masked;
-    this.capabilities = new Set<BackendCapability>(sessions.masked ? ['forward', 'masked-inputs'] : ['forward']);
+    this.weightRandomizer = sessions.randomizer;
+    this.capabilities = new Set<BackendCapability>(sessions.masked ? ['forward', 'masked-inputs', 'weight-randomization'] : ['forward', 'weight-randomization']);
     this.#wiring = wiring;
     this.description = description;
     this.#layerNames = new Set(description.layers.map((layer) => layer.name));
@@ -106,7 +115,8 @@ export class OnnxBackend implements ModelBackend {
       tapped = await createSession(withGraphOutputs(bytes, candidates, outputs), options, name);
       const description = await describeOnnxModel(tapped, summary, wiring, candidates);
       const masked = summary.opset >= MIN_MASKED_INPUT_OPSET ? new OnnxMaskedInputRunner(bytes, wiring, options, name, summary.opset) : undefined;
-      return new OnnxBackend({ plain, tapped, masked }, wiring, description);
+      const randomizer = new OnnxWeightRandomizer(bytes, summary, (randomized) => OnnxBackend.load({ bytes: randomized, name: `${name} (randomised)` }, options));
+      return new OnnxBackend({ plain, tapped, masked, randomizer }, wiring, description);
     } catch (error) {
       await plain.release();
       await tapped?.release();

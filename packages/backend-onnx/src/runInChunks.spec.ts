@@ -2,6 +2,7 @@ import { PolycamError } from '@polycam/core';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { runInChunks } from './runInChunks.js';
+import { rejectionKindOf } from '@polycam/core/testing';
 
 /** A fake chunk: `out` holds `chunk` rows of [image, 10·image] (padding rows too); `other` adds ½. */
 function fakeChunk(chunk: number, calls: [number, number][]) {
@@ -13,15 +14,6 @@ function fakeChunk(chunk: number, calls: [number, number][]) {
     });
     return { out: new ort.Tensor('float32', data, [chunk, 2]), other: new ort.Tensor('float32', data.map((value) => value + 0.5), [chunk, 1, 2]) };
   };
-}
-
-async function kindOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    return PolycamError.is(error) ? error.kind : 'not a PolycamError';
-  }
-  return undefined;
 }
 
 describe('runInChunks', () => {
@@ -55,7 +47,7 @@ describe('runInChunks', () => {
         return run(start, used);
       },
     });
-    expect(await kindOf(promise)).toBe('aborted');
+    expect(await rejectionKindOf(promise)).toBe('aborted');
     expect(calls).toEqual([[0, 1], [1, 1]]);
   });
 
@@ -63,10 +55,10 @@ describe('runInChunks', () => {
     const failing = async (): Promise<never> => {
       throw new Error('kernel exploded\nstack and more');
     };
-    expect(await kindOf(runInChunks({ count: 1, chunk: 1, fetches: ['out'], signal: undefined, runChunk: failing }))).toBe('backend-failure');
+    expect(await rejectionKindOf(runInChunks({ count: 1, chunk: 1, fetches: ['out'], signal: undefined, runChunk: failing }))).toBe('backend-failure');
     const refusing = async (): Promise<never> => {
       throw new PolycamError('invalid-argument', 'no');
     };
-    expect(await kindOf(runInChunks({ count: 1, chunk: 1, fetches: ['out'], signal: undefined, runChunk: refusing }))).toBe('invalid-argument');
+    expect(await rejectionKindOf(runInChunks({ count: 1, chunk: 1, fetches: ['out'], signal: undefined, runChunk: refusing }))).toBe('invalid-argument');
   });
 });

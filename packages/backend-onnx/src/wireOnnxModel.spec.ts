@@ -2,6 +2,7 @@ import { PolycamError } from '@polycam/core';
 import { describe, expect, it } from 'vitest';
 import type { OnnxModelSummary, OnnxValueInfo } from './onnx/OnnxModelSummary.js';
 import { wireOnnxModel } from './wireOnnxModel.js';
+import { errorKindOf } from '@polycam/core/testing';
 
 function summary(inputs: OnnxValueInfo[], outputs: string[] = ['logits']): OnnxModelSummary {
   return {
@@ -15,15 +16,6 @@ function summary(inputs: OnnxValueInfo[], outputs: string[] = ['logits']): OnnxM
 
 function image(dims: OnnxValueInfo['dims'], elementType = 1): OnnxValueInfo {
   return { name: 'pixels', elementType, dims };
-}
-
-function kindOf(action: () => unknown): string | undefined {
-  try {
-    action();
-  } catch (error) {
-    return PolycamError.is(error) ? error.kind : 'not a PolycamError';
-  }
-  return undefined;
 }
 
 describe('wireOnnxModel', () => {
@@ -65,13 +57,13 @@ describe('wireOnnxModel', () => {
   });
 
   it('refuses models it cannot drive with invalid-model', () => {
-    expect(kindOf(() => wireOnnxModel(summary([]), {}, 'm'))).toBe('invalid-model');
-    expect(kindOf(() => wireOnnxModel(summary([image([1, 3, 8, 8]), { ...image([1, 3, 8, 8]), name: 'other' }]), {}, 'm'))).toBe('invalid-model');
-    expect(kindOf(() => wireOnnxModel(summary([image(['batch', 12])]), {}, 'm'))).toBe('invalid-model');
-    expect(kindOf(() => wireOnnxModel(summary([image(['batch', 1, 3, 8, 8])]), {}, 'm'))).toBe('invalid-model');
-    expect(kindOf(() => wireOnnxModel(summary([image([1, 3, 8, 8], 7)]), {}, 'm'))).toBe('invalid-model'); // int64
-    expect(kindOf(() => wireOnnxModel(summary([image(['batch', 'c', 8, 8])]), {}, 'm'))).toBe('invalid-model');
-    expect(kindOf(() => wireOnnxModel(summary([image([1, 3, 8, 8])], []), {}, 'm'))).toBe('invalid-model');
-    expect(kindOf(() => wireOnnxModel(summary([image([1, 3, 8, 8])]), { output: 'missing' }, 'm'))).toBe('invalid-model');
+    expect(errorKindOf(() => wireOnnxModel(summary([]), {}, 'm'))).toBe('invalid-model');
+    expect(errorKindOf(() => wireOnnxModel(summary([image([1, 3, 8, 8]), { ...image([1, 3, 8, 8]), name: 'other' }]), {}, 'm'))).toBe('invalid-model');
+    expect(errorKindOf(() => wireOnnxModel(summary([image(['batch', 12])]), {}, 'm'))).toBe('invalid-model');
+    expect(errorKindOf(() => wireOnnxModel(summary([image(['batch', 1, 3, 8, 8])]), {}, 'm'))).toBe('invalid-model');
+    expect(errorKindOf(() => wireOnnxModel(summary([image([1, 3, 8, 8], 7)]), {}, 'm'))).toBe('invalid-model'); // int64
+    expect(errorKindOf(() => wireOnnxModel(summary([image(['batch', 'c', 8, 8])]), {}, 'm'))).toBe('invalid-model');
+    expect(errorKindOf(() => wireOnnxModel(summary([image([1, 3, 8, 8])], []), {}, 'm'))).toBe('invalid-model');
+    expect(errorKindOf(() => wireOnnxModel(summary([image([1, 3, 8, 8])]), { output: 'missing' }, 'm'))).toBe('invalid-model');
   });
 });

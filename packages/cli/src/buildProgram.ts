@@ -1,14 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { CliIo } from './CliIo.js';
+import type { BenchmarkCommandOptions } from './commands/BenchmarkCommandOptions.js';
 import type { DemoCommandOptions } from './commands/DemoCommandOptions.js';
+import type { EvaluateCommandOptions } from './commands/EvaluateCommandOptions.js';
 import type { ExplainCommandOptions } from './commands/ExplainCommandOptions.js';
 import type { GenerateBenchmarkOptions } from './commands/GenerateBenchmarkOptions.js';
 import type { LayersCommandOptions } from './commands/LayersCommandOptions.js';
+import type { SanityCommandOptions } from './commands/SanityCommandOptions.js';
+import { runBenchmarkCommand } from './commands/runBenchmarkCommand.js';
 import { runDemoCommand } from './commands/runDemoCommand.js';
+import { runEvaluateCommand } from './commands/runEvaluateCommand.js';
 import { runExplainCommand } from './commands/runExplainCommand.js';
 import { runGenerateBenchmarkCommand } from './commands/runGenerateBenchmarkCommand.js';
 import { runLayersCommand } from './commands/runLayersCommand.js';
+import { runSanityCommand } from './commands/runSanityCommand.js';
 import { benchmarkSplits } from './training/benchmarkSplits.js';
 
 function version(): string {
@@ -71,6 +77,46 @@ export function buildProgram(io: CliIo): Command {
     .option('--threads <n>', 'intra-op threads for onnxruntime')
     .addOption(layoutOption())
     .action((options: LayersCommandOptions) => runLayersCommand(options, io));
+
+  program
+    .command('evaluate')
+    .description("score saliency maps with the paper's faithfulness protocol (insertion, deletion, drop/increase)")
+    .argument('<images...>', 'the images the maps explain')
+    .requiredOption('--saliency-npz <file>', 'the maps, keyed by image file name (as explain --npz writes)')
+    .option('--model <file>', 'the ONNX model (default: the bundled demo model)')
+    .option('--metrics <list>', 'insertion, deletion and/or drop-increase', 'insertion,deletion')
+    .option('--steps <n>', 'steps of the insertion and deletion curves', '224')
+    .option('--baseline <name>', 'what removed pixels hold: blur (of the normalised image) or zero', 'blur')
+    .option('--class <n>', 'the class to score (default: the predicted class of each image)')
+    .option('--mean <r,g,b>', 'per-channel mean after scaling to [0,1] (default: ImageNet)')
+    .option('--std <r,g,b>', 'per-channel standard deviation (default: ImageNet)')
+    .option('--batch-size <n>', 'step images per forward run', '32')
+    .option('--threads <n>', 'intra-op threads for onnxruntime')
+    .option('--model-name <name>', 'the model part of the CSV file names (default: the model file name)')
+    .option('--saliency-name <name>', 'the saliency part of the CSV file names (default: the npz file name)')
+    .option('--csv-dir <dir>', 'where to write the CSV files', '.')
+    .addOption(layoutOption())
+    .action((images: string[], options: EvaluateCommandOptions) => runEvaluateCommand(images, options, io));
+
+  program
+    .command('benchmark')
+    .description('run Poly-CAM and its ablations on the synthetic benchmark: faithfulness, localisation and cost')
+    .option('--data <dir>', "the benchmark's test split (generated there if absent)", 'data/benchmark-test')
+    .option('--images <n>', 'how many one-object test images', '100')
+    .option('--steps <n>', 'steps of the insertion and deletion curves', '224')
+    .option('--batch-size <n>', 'images per forward run', '32')
+    .option('--threads <n>', 'intra-op threads for onnxruntime')
+    .option('--plot <file>', 'where to draw the mean curves (SVG)', 'out/benchmark/curves.svg')
+    .action((options: BenchmarkCommandOptions) => runBenchmarkCommand(options, io));
+
+  program
+    .command('sanity')
+    .description('sensitivity-max and the cascading model-randomisation check, on the synthetic benchmark')
+    .option('--data <dir>', "the benchmark's test split (generated there if absent)", 'data/benchmark-test')
+    .option('--images <n>', 'how many one-object test images', '10')
+    .option('--samples <n>', 'perturbations for sensitivity-max', '10')
+    .option('--threads <n>', 'intra-op threads for onnxruntime')
+    .action((options: SanityCommandOptions) => runSanityCommand(options, io));
 
   program
     .command('generate-benchmark')

@@ -1,8 +1,34 @@
 /**
- * Metrics for saliency maps. This first part measures localisation against ground-truth masks:
- * the pointing game and the energy-based pointing game.
+ * Metrics for saliency maps:
+ *
+ * - faithfulness, the paper's protocol as the Poly-CAM authors' evaluation code runs it: the
+ *   insertion and deletion curves and their AUCs (Petsiuk et al.), and Grad-CAM++'s Average
+ *   Drop and Increase in Confidence;
+ * - localisation against ground-truth masks: the pointing game and the energy-based pointing
+ *   game;
+ * - robustness and sanity: Captum's sensitivity-max and the cascading model-randomisation check
+ *   (Adebayo et al.) with Spearman rank correlations;
+ * - the paper's CSV format for per-image values.
  *
  * @packageDocumentation
  */
+export { formatFloat32 } from './csv/formatFloat32.js';
+export { formatMetricCsv } from './csv/formatMetricCsv.js';
+export { averageDropIncrease } from './faithfulness/averageDropIncrease.js';
+export type { AverageDropIncreaseOptions } from './faithfulness/AverageDropIncreaseOptions.js';
+export type { AverageDropIncreaseResult } from './faithfulness/AverageDropIncreaseResult.js';
+export { deletion } from './faithfulness/deletion.js';
+export { insertion } from './faithfulness/insertion.js';
+export type { RelevanceBaseline } from './faithfulness/RelevanceBaseline.js';
+export type { RelevanceCurveOptions } from './faithfulness/RelevanceCurveOptions.js';
+export type { RelevanceCurveResult } from './faithfulness/RelevanceCurveResult.js';
 export { energyInMask } from './localisation/energyInMask.js';
 export { pointingGame } from './localisation/pointingGame.js';
+export { cascadingRandomization } from './robustness/cascadingRandomization.js';
+export type { CascadingRandomizationOptions } from './robustness/CascadingRandomizationOptions.js';
+export type { CascadingRandomizationResult } from './robustness/CascadingRandomizationResult.js';
+export type { RandomizationStep } from './robustness/RandomizationStep.js';
+export { sensitivityMax } from './robustness/sensitivityMax.js';
+export type { SensitivityMaxOptions } from './robustness/SensitivityMaxOptions.js';
+export type { SensitivityMaxResult } from './robustness/SensitivityMaxResult.js';
+export { spearmanCorrelation } from './robustness/spearmanCorrelation.js';

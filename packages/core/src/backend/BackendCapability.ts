@@ -7,7 +7,9 @@
  *   (see {@link GradientProvider}).
  * - `masked-inputs`: runs `X ⊙ resize(M)` from low-resolution masks inside the runtime
  *   (see {@link MaskedInputRunner}).
+ * - `weight-randomization`: loads copies of the model with chosen layers' weights redrawn
+ *   (see {@link WeightRandomizer}), for the randomisation sanity check.
  *
  * Third parties may declare further capabilities of their own as plain strings.
  */
-export type BackendCapability = 'forward' | 'gradients' | 'masked-inputs' | (string & {});
+export type BackendCapability = 'forward' | 'gradients' | 'masked-inputs' | 'weight-randomization' | (string & {});

@@ -4,6 +4,7 @@ import type { MaskedInputRunner } from './MaskedInputRunner.js';
 import type { ModelDescription } from './ModelDescription.js';
 import type { RunRequest } from './RunRequest.js';
 import type { RunResult } from './RunResult.js';
+import type { WeightRandomizer } from './WeightRandomizer.js';
 
 /**
  * A loaded model on some inference runtime. This is the one contract a runtime has to meet for
@@ -24,6 +25,8 @@ export interface ModelBackend {
   readonly gradients?: GradientProvider;
   /** Present only when the backend declares the `masked-inputs` capability. */
   readonly maskedInputs?: MaskedInputRunner;
+  /** Present only when the backend declares the `weight-randomization` capability. */
+  readonly weightRandomizer?: WeightRandomizer;
 
   /**
    * Runs a batch of any size. A backend whose model has a fixed batch axis splits the batch

@@ -2,19 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { PolycamError } from '../errors/PolycamError.js';
 import type { ImagePixels } from './ImagePixels.js';
 import { preprocessImage } from './preprocessImage.js';
+import { errorKindOf } from '@polycam/core/testing';
 
 function expectValues(actual: Float32Array, expected: readonly number[], digits = 5): void {
   expect(actual.length).toBe(expected.length);
   expected.forEach((value, index) => expect(actual[index], `[${index}]`).toBeCloseTo(value, digits));
-}
-
-function kindOf(action: () => unknown): string | undefined {
-  try {
-    action();
-  } catch (error) {
-    return error instanceof PolycamError ? error.kind : 'not a PolycamError';
-  }
-  return undefined;
 }
 
 const MEAN = [0.485, 0.456, 0.406];
@@ -91,17 +83,17 @@ describe('preprocessImage', () => {
   });
 
   it('raises channel-mismatch when mean or std do not match the channels', () => {
-    expect(kindOf(() => preprocessImage(rgb, { height: 2, width: 2, mean: [0.5], std: STD }))).toBe('channel-mismatch');
-    expect(kindOf(() => preprocessImage(rgb, { height: 2, width: 2, mean: MEAN, std: [0.2, 0.2] }))).toBe('channel-mismatch');
+    expect(errorKindOf(() => preprocessImage(rgb, { height: 2, width: 2, mean: [0.5], std: STD }))).toBe('channel-mismatch');
+    expect(errorKindOf(() => preprocessImage(rgb, { height: 2, width: 2, mean: MEAN, std: [0.2, 0.2] }))).toBe('channel-mismatch');
     const grey: ImagePixels = { height: 1, width: 1, channels: 1, data: Uint8Array.from([7]) };
-    expect(kindOf(() => preprocessImage(grey, { height: 1, width: 1 }))).toBe('channel-mismatch');
+    expect(errorKindOf(() => preprocessImage(grey, { height: 1, width: 1 }))).toBe('channel-mismatch');
   });
 
   it('raises invalid-argument for a zero or non-finite statistic', () => {
     const grey: ImagePixels = { height: 1, width: 1, channels: 1, data: Uint8Array.from([7]) };
-    expect(kindOf(() => preprocessImage(grey, { height: 1, width: 1, mean: [0.5], std: [0] }))).toBe('invalid-argument');
-    expect(kindOf(() => preprocessImage(grey, { height: 1, width: 1, mean: [Number.NaN], std: [1] }))).toBe('invalid-argument');
-    expect(kindOf(() => preprocessImage(grey, { height: 1, width: 1, mean: [0], std: [Number.POSITIVE_INFINITY] }))).toBe('invalid-argument');
+    expect(errorKindOf(() => preprocessImage(grey, { height: 1, width: 1, mean: [0.5], std: [0] }))).toBe('invalid-argument');
+    expect(errorKindOf(() => preprocessImage(grey, { height: 1, width: 1, mean: [Number.NaN], std: [1] }))).toBe('invalid-argument');
+    expect(errorKindOf(() => preprocessImage(grey, { height: 1, width: 1, mean: [0], std: [Number.POSITIVE_INFINITY] }))).toBe('invalid-argument');
   });
 
   it('does not modify the image', () => {

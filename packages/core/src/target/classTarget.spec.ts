@@ -2,17 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { PolycamError } from '../errors/PolycamError.js';
 import type { ScoreFunction } from './ScoreFunction.js';
 import { classTarget } from './classTarget.js';
+import { errorKindOf } from '@polycam/core/testing';
 
 const f32 = (values: readonly number[]): Float32Array => Float32Array.from(values);
-
-function kindOf(action: () => unknown): string | undefined {
-  try {
-    action();
-  } catch (error) {
-    return PolycamError.is(error) ? error.kind : 'not a PolycamError';
-  }
-  return undefined;
-}
 
 describe('classTarget', () => {
   it('scores softmax(z)[c] (hand-computed for z = [1, 2, 3])', () => {
@@ -61,15 +53,15 @@ describe('classTarget', () => {
   });
 
   it('raises class-out-of-range for an index outside [0, K) or not an integer', () => {
-    expect(kindOf(() => classTarget(3, 'softmax', 3))).toBe('class-out-of-range');
-    expect(kindOf(() => classTarget(-1, 'softmax', 3))).toBe('class-out-of-range');
-    expect(kindOf(() => classTarget(1.5, 'identity', 3))).toBe('class-out-of-range');
-    expect(kindOf(() => classTarget(Number.NaN, 'sigmoid', 3))).toBe('class-out-of-range');
-    expect(kindOf(() => classTarget(1, 'softmax', 1))).toBe('class-out-of-range');
-    expect(kindOf(() => classTarget(2, 'softmax', 3))).toBeUndefined();
+    expect(errorKindOf(() => classTarget(3, 'softmax', 3))).toBe('class-out-of-range');
+    expect(errorKindOf(() => classTarget(-1, 'softmax', 3))).toBe('class-out-of-range');
+    expect(errorKindOf(() => classTarget(1.5, 'identity', 3))).toBe('class-out-of-range');
+    expect(errorKindOf(() => classTarget(Number.NaN, 'sigmoid', 3))).toBe('class-out-of-range');
+    expect(errorKindOf(() => classTarget(1, 'softmax', 1))).toBe('class-out-of-range');
+    expect(errorKindOf(() => classTarget(2, 'softmax', 3))).toBeUndefined();
   });
 
   it('raises invalid-argument for an unknown score function', () => {
-    expect(kindOf(() => classTarget(0, 'tanh' as ScoreFunction, 3))).toBe('invalid-argument');
+    expect(errorKindOf(() => classTarget(0, 'tanh' as ScoreFunction, 3))).toBe('invalid-argument');
   });
 });

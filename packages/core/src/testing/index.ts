@@ -7,4 +7,6 @@
 export { createToyBackend, type ToyBackendOptions } from './createToyBackend.js';
 export { describeModelBackendConformance, type BackendConformanceOptions } from './describeModelBackendConformance.js';
 export { describeWeightingStrategyConformance, type StrategyConformanceOptions } from './describeWeightingStrategyConformance.js';
+export { errorKindOf } from './errorKindOf.js';
+export { rejectionKindOf } from './rejectionKindOf.js';
 export { seededRandom } from '../random/seededRandom.js';

@@ -1,0 +1,15 @@
+/** The raw options of `polycam benchmark`. */
+export interface BenchmarkCommandOptions {
+  /** `--data DIR`: the benchmark's test split (generated there if absent). */
+  readonly data: string;
+  /** `--images N`: how many one-object test images to use. */
+  readonly images: string;
+  /** `--steps N`: steps of the insertion and deletion curves. */
+  readonly steps: string;
+  /** `--batch-size N`. */
+  readonly batchSize: string;
+  /** `--threads N`. */
+  readonly threads?: string;
+  /** `--plot FILE.svg`: where to draw the mean curves. */
+  readonly plot: string;
+}

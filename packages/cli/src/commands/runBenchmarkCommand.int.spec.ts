@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir, runCli, type CliRun, type TempDir } from '../cli.testkit.js';
+
+describe('polycam benchmark and polycam sanity, on a few benchmark images', () => {
+  let dir: TempDir;
+  let benchmark: CliRun;
+  let sanity: CliRun;
+
+  beforeAll(async () => {
+    dir = await makeTempDir('polycam-benchmark-');
+    benchmark = await runCli(['benchmark', '--data', dir.at('data'), '--images', '2', '--steps', '16', '--plot', dir.at('plot', 'curves.svg')]);
+    sanity = await runCli(['sanity', '--data', dir.at('data'), '--images', '1', '--samples', '2']);
+  }, 240_000);
+  afterAll(async () => {
+    await dir.remove();
+  });
+
+  it('prints a Table-1-like row per method, with AUCs in [0,1], ins−del = ins − del, and localisation and cost columns', () => {
+    expect(benchmark.code).toBe(0);
+    const rows = benchmark.stdout.split('\n').filter((line) => /^(P?CAM)/.test(line));
+    expect(rows.map((row) => row.split(/\s{2,}/)[0])).toEqual([
+      'PCAM+', 'PCAM−', 'PCAM±', 'PCAM± without LNorm', 'CAM+ (last layer)', 'CAM− (last layer)', 'CAM± (last layer)',
+    ]);
+    for (const row of rows) {
+      const [, insertion, deletion, difference, pointing, energy, passes, ms] = row.split(/\s{2,}/);
+      for (const value of [insertion, deletion]) expect(Number(value)).toBeGreaterThanOrEqual(0);
+      expect(Number(insertion)).toBeLessThanOrEqual(1);
+      expect(Number(difference)).toBeCloseTo(Number(insertion) - Number(deletion), 2);
+      expect(pointing).toMatch(/^\d+\.\d%$/);
+      expect(energy).toMatch(/^\d+\.\d%$/);
+      expect(Number(passes)).toBeGreaterThan(100);
+      expect(Number(ms)).toBeGreaterThan(0);
+    }
+  });
+
+  it('draws the mean curves as an SVG with one line per method in each panel', async () => {
+    const svg = await readFile(dir.at('plot', 'curves.svg'), 'utf8');
+    expect(svg.split('<polyline').length - 1).toBe(14);
+    expect((await sharp(Buffer.from(svg)).metadata()).format).toBe('svg');
+  });
+
+  it('reports sensitivity-max and the randomisation correlations per preset', () => {
+    expect(sanity.code).toBe(0);
+    for (const method of ['pcam+', 'pcam-', 'pcam±']) {
+      const rows = sanity.stdout.split('\n').filter((line) => line.startsWith(`${method} `));
+      expect(rows).toHaveLength(2);
+      const [stability, correlations] = rows.map((row) => row.split(/\s+/).slice(1).map(Number));
+      expect(stability![0]).toBeGreaterThanOrEqual(0);
+      expect(correlations!.length).toBeGreaterThanOrEqual(4);
+      for (const value of correlations!) {
+        expect(value).toBeGreaterThanOrEqual(-1);
+        expect(value).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+});

@@ -1,0 +1,119 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { createPolycamContainer, decodeNpz, encodeNpz, loadModel, preprocessImage, type Tensor } from '@polycam/core';
+import { onnxBackendModule } from '@polycam/backend-onnx';
+import { averageDropIncrease, deletion, insertion } from '@polycam/metrics';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listTree, makeTempDir, runCli, writePng, writeTinyModel, type TempDir } from '../cli.testkit.js';
+import { readImage } from '../image/readImage.js';
+
+function parseCsv(text: string): { header: string[]; rows: Map<string, number[]> } {
+  const [header, ...lines] = text.trimEnd().split('\n');
+  return {
+    header: header!.split(','),
+    rows: new Map(lines.map((line) => {
+      const [name, ...values] = line.split(',');
+      return [name!, values.map(Number)];
+    })),
+  };
+}
+
+describe('polycam evaluate', () => {
+  let dir: TempDir;
+  let model: string;
+  let images: string[];
+
+  beforeAll(async () => {
+    dir = await makeTempDir('polycam-evaluate-');
+    model = await writeTinyModel(dir.at('tiny.onnx'));
+    images = [await writePng(dir.at('a.png'), 32, 32, 3, 1), await writePng(dir.at('b.png'), 40, 24, 3, 2)];
+    const run = await runCli(['explain', ...images, '--model', model, '--npz', dir.at('maps.npz')]);
+    expect(run.code).toBe(0);
+  });
+  afterAll(async () => {
+    await dir.remove();
+  });
+
+  it("writes the paper's CSV files, whose values are the library's metrics on the same maps", async () => {
+    const run = await runCli([
+      'evaluate', ...images, '--model', model, '--saliency-npz', dir.at('maps.npz'), '--steps', '16',
+      '--metrics', 'insertion,deletion,drop-increase', '--csv-dir', dir.at('csv'), '--model-name', 'tiny', '--saliency-name', 'pcampm',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(await listTree(dir.at('csv'))).toEqual([
+      'del_auc_tiny-pcampm.csv', 'del_details_tiny-pcampm.csv', 'drop_increase_tiny-pcampm.csv', 'ins_auc_tiny-pcampm.csv', 'ins_details_tiny-pcampm.csv',
+    ]);
+    const insAuc = parseCsv(await readFile(dir.at('csv', 'ins_auc_tiny-pcampm.csv'), 'utf8'));
+    const insDetails = parseCsv(await readFile(dir.at('csv', 'ins_details_tiny-pcampm.csv'), 'utf8'));
+    expect(insAuc.header).toEqual(['', '0']);
+    expect(insDetails.header).toEqual(['', ...Array.from({ length: 16 }, (_, step) => String(step))]);
+    expect([...insAuc.rows.keys()]).toEqual(['a.png', 'b.png']);
+
+    // The same metrics through the library, on the same preprocessing and maps.
+    const maps = decodeNpz(await readFile(dir.at('maps.npz')));
+    const container = await createPolycamContainer(onnxBackendModule);
+    const backend = await loadModel(container, { path: model });
+    try {
+      for (const path of images) {
+        const name = path.split('/').at(-1)!;
+        const input = preprocessImage(await readImage(path, 3), { height: 32, width: 32 });
+        const map = maps.get(name)!;
+        const saliency = { height: map.shape[0]!, width: map.shape[1]!, data: map.data };
+        const inserted = await insertion(backend, input, saliency, { steps: 16 });
+        const deleted = await deletion(backend, input, saliency, { steps: 16 });
+        const dropped = await averageDropIncrease(backend, input, saliency);
+        expect(insAuc.rows.get(name)![0]).toBeCloseTo(inserted.auc, 6);
+        expect(insDetails.rows.get(name)).toEqual(Array.from(inserted.scores, (score) => expect.closeTo(score, 6)));
+        const mean = insDetails.rows.get(name)!.reduce((sum, value) => sum + value, 0) / 16;
+        expect(insAuc.rows.get(name)![0]).toBeCloseTo(mean, 5);
+        const delAuc = parseCsv(await readFile(dir.at('csv', 'del_auc_tiny-pcampm.csv'), 'utf8'));
+        expect(delAuc.rows.get(name)![0]).toBeCloseTo(deleted.auc, 6);
+        const drops = parseCsv(await readFile(dir.at('csv', 'drop_increase_tiny-pcampm.csv'), 'utf8'));
+        expect(drops.rows.get(name)).toEqual([expect.closeTo(dropped.drop, 9), dropped.increase ? 1 : 0]);
+      }
+    } finally {
+      await backend.dispose();
+    }
+    expect(run.stdout).toMatch(/insertion AUC\s+0\.\d{4}/);
+    expect(run.stdout).toMatch(/deletion AUC\s+0\.\d{4}/);
+  });
+
+  it('names the CSV files after the model and the npz by default, and accepts [1,1,H,W] maps', async () => {
+    const maps = decodeNpz(await readFile(dir.at('maps.npz')));
+    const fourD = new Map<string, Tensor>([...maps].map(([name, map]) => [name, { shape: [1, 1, ...map.shape], data: map.data }]));
+    await writeFile(dir.at('torch-maps.npz'), encodeNpz(fourD));
+    const run = await runCli(['evaluate', ...images, '--model', model, '--saliency-npz', dir.at('torch-maps.npz'), '--steps', '8', '--csv-dir', dir.at('csv2')]);
+    expect(run.code).toBe(0);
+    expect(await listTree(dir.at('csv2'))).toEqual(['del_auc_tiny-torch-maps.csv', 'del_details_tiny-torch-maps.csv', 'ins_auc_tiny-torch-maps.csv', 'ins_details_tiny-torch-maps.csv']);
+  });
+
+  describe('refuses bad input with one line, a non-zero exit and no CSV file', () => {
+    const cases: [string, () => Promise<string[]>, RegExp][] = [
+      ['an npz with no entry for an image', async () => [...images, dir.at('a.png').replace('a.png', 'missing.png')], /no map for 'missing\.png'|missing\.png' does not exist/],
+      ['a map with NaN values', async () => {
+        await writeFile(dir.at('nan.npz'), encodeNpz(new Map([['a.png', { shape: [4, 4], data: new Float32Array(16).fill(NaN) }]])));
+        return [images[0]!, '--saliency-npz', dir.at('nan.npz')];
+      }, /NaN/],
+      ['a map of the wrong rank', async () => {
+        await writeFile(dir.at('rank.npz'), encodeNpz(new Map([['a.png', { shape: [3, 4, 4], data: new Float32Array(48) }]])));
+        return [images[0]!, '--saliency-npz', dir.at('rank.npz')];
+      }, /shape \[3,4,4\]/],
+      ['an unknown metric name', async () => [images[0]!, '--metrics', 'insertion,faithfulness'], /unknown metric 'faithfulness'/],
+      ['zero steps', async () => [images[0]!, '--steps', '0'], /--steps/],
+      ['negative steps', async () => [images[0]!, '--steps', '-3'], /--steps/],
+      ['a missing npz', async () => [images[0]!, '--saliency-npz', dir.at('absent.npz')], /absent\.npz/],
+    ];
+    for (const [label, args, pattern] of cases) {
+      it(label, async () => {
+        const extra = await args();
+        const hasNpz = extra.includes('--saliency-npz');
+        const run = await runCli(['evaluate', '--model', model, '--csv-dir', dir.at('bad'), ...(hasNpz ? [] : ['--saliency-npz', dir.at('maps.npz')]), ...extra]);
+        expect(run.code).toBe(1);
+        expect(run.stderr.split('\n')).toHaveLength(2);
+        expect(run.stderr).toMatch(/^polycam: /);
+        expect(run.stderr).toMatch(pattern);
+        expect(await listTree(dir.path).then((files) => files.filter((file) => file.startsWith('bad')))).toEqual([]);
+      });
+    }
+  });
+});
