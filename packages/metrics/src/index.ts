@@ -5,7 +5,7 @@
  *   insertion and deletion curves and their AUCs (Petsiuk et al.), and Grad-CAM++'s Average
  *   Drop and Increase in Confidence;
  * - localisation against ground-truth masks: the pointing game and the energy-based pointing
- *   game;
+ *   game, and class-specificity on two-object images;
  * - robustness and sanity: Captum's sensitivity-max and the cascading model-randomisation check
  *   (Adebayo et al.) with Spearman rank correlations;
  * - the paper's CSV format for per-image values.
@@ -22,6 +22,7 @@ export { insertion } from './faithfulness/insertion.js';
 export type { RelevanceBaseline } from './faithfulness/RelevanceBaseline.js';
 export type { RelevanceCurveOptions } from './faithfulness/RelevanceCurveOptions.js';
 export type { RelevanceCurveResult } from './faithfulness/RelevanceCurveResult.js';
+export { classSpecificity } from './localisation/classSpecificity.js';
 export { energyInMask } from './localisation/energyInMask.js';
 export { pointingGame } from './localisation/pointingGame.js';
 export { cascadingRandomization } from './robustness/cascadingRandomization.js';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createPolycamContainer, loadModel, preprocessImage, resizeBilinear, saliencyMap, TOKENS, type Map2D } from '@polycam/core';
 import { onnxBackendModule } from '@polycam/backend-onnx';
 import { NoLNormFusion, polycamModule, SingleLayerFusion } from '@polycam/method-polycam';
-import { energyInMask, pointingGame } from '@polycam/metrics';
+import { classSpecificity, energyInMask, pointingGame } from '@polycam/metrics';
 import { bundledDemoModel, generateDataset, type DatasetManifest } from '@polycam/synthetic';
 import { readImage } from '../image/readImage.js';
 import { readMask } from '../image/readMask.js';
@@ -90,8 +90,7 @@ async function runLocalisation(argv: readonly string[]): Promise<void> {
             tally.energy += energyInMask(map, masks[index]!);
             tally.count += 1;
           } else {
-            const own = energyInMask(map, masks[index]!);
-            const other = energyInMask(map, masks[1 - index]!);
+            const { own, other } = classSpecificity(map, masks[index]!, masks[1 - index]!);
             tally.own += own;
             tally.other += other;
             tally.wins += own > other ? 1 : 0;
