@@ -7,6 +7,8 @@ export interface BenchmarkSession {
   readonly folder: string;
   /** The one-object test images to use. */
   readonly items: readonly ManifestImage[];
+  /** The two-object test images, as many at most. */
+  readonly pairs: readonly ManifestImage[];
   /** The bundled model's metadata (input size, mean/std, layers, classes). */
   readonly metadata: DemoModelMetadata;
   /** An explainer with the Poly-CAM presets. */

@@ -9,11 +9,11 @@ import { ensureBenchmarkTestSplit } from './ensureBenchmarkTestSplit.js';
 
 /**
  * Prepares a benchmark command: makes sure the test split is in `folder` (generating it if
- * absent), picks its first `count` one-object images, and loads the bundled model with an
- * explainer.
+ * absent), picks its first `count` one-object and two-object images, and loads the bundled model
+ * with an explainer.
  *
  * @param folder - The benchmark's test split folder.
- * @param count - How many one-object images to use.
+ * @param count - How many one-object (and, at most, two-object) images to use.
  * @param threads - onnxruntime's intra-op threads, if set.
  * @param log - Where to report progress lines.
  * @returns The session; dispose its backend when done.
@@ -27,8 +27,9 @@ export async function openBenchmarkSession(
   await ensureBenchmarkTestSplit(folder, log);
   const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')) as DatasetManifest;
   const items = manifest.splits.test.filter((item) => item.kind === 'single').slice(0, count);
+  const pairs = manifest.splits.test.filter((item) => item.kind === 'pair').slice(0, count);
   const { modelPath, metadata } = bundledDemoModel();
   const container = await createPolycamContainer(polycamModule, onnxBackendModule);
   const backend = await loadModel(container, { path: modelPath }, { backend: 'onnx', ...(threads ? { threads } : {}) });
-  return { folder, items, metadata, explainer: container.get(TOKENS.Explainer), backend };
+  return { folder, items, pairs, metadata, explainer: container.get(TOKENS.Explainer), backend };
 }

@@ -1,15 +1,12 @@
-import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createPolycamContainer, loadModel, preprocessImage, resizeBilinear, saliencyMap, TOKENS, type Map2D } from '@polycam/core';
-import { onnxBackendModule } from '@polycam/backend-onnx';
-import { NoLNormFusion, polycamModule, SingleLayerFusion } from '@polycam/method-polycam';
+import { preprocessImage, resizeBilinear, saliencyMap, type Map2D } from '@polycam/core';
+import { NoLNormFusion, SingleLayerFusion } from '@polycam/method-polycam';
 import { classSpecificity, energyInMask, pointingGame } from '@polycam/metrics';
-import { bundledDemoModel, generateDataset, type DatasetManifest } from '@polycam/synthetic';
 import { readImage } from '../image/readImage.js';
 import { readMask } from '../image/readMask.js';
 import { formatTable } from '../output/formatTable.js';
-import { benchmarkSplits } from '../training/benchmarkSplits.js';
+import { openBenchmarkSession } from '../benchmark/openBenchmarkSession.js';
 import { fuseStages } from './fuseStages.js';
 
 /** Running sums of one method's localisation figures. */
@@ -40,19 +37,12 @@ async function runLocalisation(argv: readonly string[]): Promise<void> {
   const limitIndex = argv.indexOf('--limit');
   const limit = limitIndex >= 0 ? Number(argv[limitIndex + 1]) : Infinity;
   const root = fileURLToPath(new URL('../../../../', import.meta.url));
-  const folder = join(root, 'data', 'benchmark-test');
-  try {
-    await access(join(folder, 'manifest.json'));
-  } catch {
-    process.stderr.write(`generating the test split into ${folder} ...\n`);
-    const none = { single: 0, pair: 0 };
-    await generateDataset({ folder, seed: benchmarkSplits.seed, size: benchmarkSplits.size, splits: { train: none, validation: none, test: benchmarkSplits.splits.test } });
-  }
-  const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')) as DatasetManifest;
-  const { modelPath, metadata } = bundledDemoModel();
-  const container = await createPolycamContainer(polycamModule, onnxBackendModule);
-  const explainer = container.get(TOKENS.Explainer);
-  const backend = await loadModel(container, { path: modelPath }, { backend: 'onnx' });
+  const { folder, items: singles, pairs, metadata, explainer, backend } = await openBenchmarkSession(
+    join(root, 'data', 'benchmark-test'),
+    limit,
+    undefined,
+    (line) => process.stderr.write(`${line}\n`),
+  );
   const noLNorm = new NoLNormFusion();
   const single = new SingleLayerFusion();
   const layers = metadata.recommendedLayers;
@@ -65,8 +55,6 @@ async function runLocalisation(argv: readonly string[]): Promise<void> {
   const started = performance.now();
   let explained = 0;
   try {
-    const singles = manifest.splits.test.filter((item) => item.kind === 'single').slice(0, limit);
-    const pairs = manifest.splits.test.filter((item) => item.kind === 'pair').slice(0, limit);
     for (const item of [...singles, ...pairs]) {
       const image = await readImage(join(folder, item.file), 3);
       const input = preprocessImage(image, { height: metadata.inputShape[1], width: metadata.inputShape[2], mean: metadata.mean, std: metadata.std });
