@@ -62,6 +62,7 @@ export { preprocessImage } from './preprocess/preprocessImage.js';
 export { seededRandom } from './random/seededRandom.js';
 export { argmax } from './target/argmax.js';
 export { classTarget } from './target/classTarget.js';
+export { targetGradient } from './target/targetGradient.js';
 export type { ScoreFunction } from './target/ScoreFunction.js';
 export type { TargetFunction } from './target/TargetFunction.js';
 export type { Map2D } from './tensor/Map2D.js';

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createPolycamContainer, loadModel, TOKENS } from '@polycam/core';
-import { onnxBackendModule } from '@polycam/backend-onnx';
-import { polycamModule } from '@polycam/method-polycam';
+import { loadModel, TOKENS } from '@polycam/core';
+import { createCliContainer } from '../container/createCliContainer.js';
 import { bundledDemoModel, type DatasetManifest } from '@polycam/synthetic';
 import type { BenchmarkSession } from './BenchmarkSession.js';
 import { ensureBenchmarkTestSplit } from './ensureBenchmarkTestSplit.js';
@@ -29,7 +28,7 @@ export async function openBenchmarkSession(
   const items = manifest.splits.test.filter((item) => item.kind === 'single').slice(0, count);
   const pairs = manifest.splits.test.filter((item) => item.kind === 'pair').slice(0, count);
   const { modelPath, metadata } = bundledDemoModel();
-  const container = await createPolycamContainer(polycamModule, onnxBackendModule);
+  const container = await createCliContainer();
   const backend = await loadModel(container, { path: modelPath }, { backend: 'onnx', ...(threads ? { threads } : {}) });
   return { folder, items, pairs, metadata, explainer: container.get(TOKENS.Explainer), backend };
 }

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { createPolycamContainer, loadModel, preprocessImage, TOKENS, type ExplainResult, type ExplainRequest } from '@polycam/core';
-import { onnxBackendModule } from '@polycam/backend-onnx';
-import { polycamModule } from '@polycam/method-polycam';
+import { loadModel, preprocessImage, TOKENS, type ExplainResult, type ExplainRequest } from '@polycam/core';
 import { energyInMask } from '@polycam/metrics';
+import { createCliContainer } from '../container/createCliContainer.js';
 import { bundledDemoModel } from '@polycam/synthetic';
 import sharp from 'sharp';
 import type { CliIo } from '../CliIo.js';
@@ -41,7 +40,7 @@ export async function runDemoCommand(options: DemoCommandOptions, io: CliIo): Pr
   const threads = options.threads === undefined ? undefined : parseInteger('--threads', options.threads, 1);
   const { modelPath, imagesFolder, metadata } = bundledDemoModel();
   const images = await loadDemoImages(imagesFolder);
-  const container = await createPolycamContainer(polycamModule, onnxBackendModule);
+  const container = await createCliContainer();
   const explainer = container.get(TOKENS.Explainer);
   const backend = await loadModel(container, { path: modelPath }, { backend: 'onnx', ...(threads ? { threads } : {}) });
   const progress = createProgressReporter(io.stderr);

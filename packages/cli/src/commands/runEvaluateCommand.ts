@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { createPolycamContainer, decodeNpz, loadModel, PolycamError, preprocessImage } from '@polycam/core';
-import { onnxBackendModule } from '@polycam/backend-onnx';
+import { decodeNpz, loadModel, PolycamError, preprocessImage } from '@polycam/core';
 import { averageDropIncrease, deletion, formatMetricCsv, insertion, type RelevanceBaseline } from '@polycam/metrics';
+import { createCliContainer } from '../container/createCliContainer.js';
 import { bundledDemoModel } from '@polycam/synthetic';
 import type { CliIo } from '../CliIo.js';
 import { saliencyMapFor } from '../evaluate/saliencyMapFor.js';
@@ -64,7 +64,7 @@ export async function runEvaluateCommand(images: readonly string[], options: Eva
 
   const npz = await readNpz(options.saliencyNpz);
   const maps = images.map((image) => saliencyMapFor(npz, image, options.saliencyNpz));
-  const container = await createPolycamContainer(onnxBackendModule);
+  const container = await createCliContainer();
   const backend = await loadModel(container, { path: modelPath }, {
     backend: 'onnx',
     ...(threads ? { threads } : {}),

@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
 import {
-  createPolycamContainer,
   encodeNpz,
   loadModel,
   PolycamError,
@@ -9,8 +8,7 @@ import {
   TOKENS,
   type Tensor,
 } from '@polycam/core';
-import { onnxBackendModule } from '@polycam/backend-onnx';
-import { polycamModule } from '@polycam/method-polycam';
+import { createCliContainer } from '../container/createCliContainer.js';
 import { bundledDemoModel } from '@polycam/synthetic';
 import type { CliIo } from '../CliIo.js';
 import { readImage } from '../image/readImage.js';
@@ -52,7 +50,7 @@ export async function runExplainCommand(images: readonly string[], options: Expl
   const mean = options.mean === undefined ? undefined : parseNumberList('--mean', options.mean);
   const std = options.std === undefined ? undefined : parseNumberList('--std', options.std);
 
-  const container = await createPolycamContainer(polycamModule, onnxBackendModule);
+  const container = await createCliContainer();
   const explainer = container.get(TOKENS.Explainer);
   const method = { method: options.method, ...(options.fusion ? { fusion: options.fusion } : {}) };
   const { preset } = explainer.resolve(method);

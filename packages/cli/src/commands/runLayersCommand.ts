@@ -1,5 +1,5 @@
-import { createPolycamContainer, isSpatialLayer, loadModel, resolveLayers } from '@polycam/core';
-import { onnxBackendModule } from '@polycam/backend-onnx';
+import { isSpatialLayer, loadModel, resolveLayers } from '@polycam/core';
+import { createCliContainer } from '../container/createCliContainer.js';
 import { bundledDemoModel } from '@polycam/synthetic';
 import type { CliIo } from '../CliIo.js';
 import type { LayersCommandOptions } from './LayersCommandOptions.js';
@@ -17,7 +17,7 @@ import { formatTable } from '../output/formatTable.js';
  */
 export async function runLayersCommand(options: LayersCommandOptions, io: CliIo): Promise<void> {
   const threads = options.threads === undefined ? undefined : parseInteger('--threads', options.threads, 1);
-  const container = await createPolycamContainer(onnxBackendModule);
+  const container = await createCliContainer();
   const model = options.model ?? bundledDemoModel().modelPath;
   const backend = await loadModel(container, { path: model }, {
     backend: 'onnx',

@@ -15,4 +15,13 @@ export interface TargetFunction {
    * @returns The scalar score.
    */
   score(output: Float32Array): number;
+  /**
+   * The derivative of the score with respect to each output entry, `∂s/∂z_k`, which gradient
+   * methods chain through the model. Optional: {@link targetGradient} falls back to central
+   * finite differences of {@link TargetFunction.score} when it is absent.
+   *
+   * @param output - One image's output vector (K values).
+   * @returns K derivatives.
+   */
+  gradient?(output: Float32Array): Float32Array;
 }

@@ -6,6 +6,33 @@ function sigmoid(value: number): number {
   return 1 / (1 + Math.exp(-value));
 }
 
+function softmax(output: Float32Array): Float64Array {
+  let maximum = -Infinity;
+  for (const value of output) {
+    maximum = Math.max(maximum, value);
+  }
+  const exponentials = Float64Array.from(output, (value) => Math.exp(value - maximum));
+  const total = exponentials.reduce((sum, value) => sum + value, 0);
+  return exponentials.map((value) => value / total);
+}
+
+/** `∂ softmax(z)[c] / ∂z_k = p_c (δ_ck − p_k)`, or `σ'(z)` for a single output. */
+function softmaxGradient(output: Float32Array, classIndex: number): Float32Array {
+  if (output.length === 1) {
+    const probability = sigmoid(output[0]!);
+    return Float32Array.of(probability * (1 - probability));
+  }
+  const probabilities = softmax(output);
+  const own = probabilities[classIndex]!;
+  return Float32Array.from(probabilities, (probability, k) => own * ((k === classIndex ? 1 : 0) - probability));
+}
+
+function oneHot(size: number, classIndex: number, value: number): Float32Array {
+  const gradient = new Float32Array(size);
+  gradient[classIndex] = value;
+  return gradient;
+}
+
 function softmaxAt(output: Float32Array, classIndex: number): number {
   let maximum = -Infinity;
   for (const value of output) {
@@ -21,7 +48,8 @@ function softmaxAt(output: Float32Array, classIndex: number): number {
 /**
  * The score of one class, as METHOD.md defines it: `softmax(z)[c]` by default (a sigmoid when
  * the model has a single output), `sigmoid(z[c])`, or the raw `z[c]`. Scores are rounded to
- * float32, as the reference implementation computes them.
+ * float32, as the reference implementation computes them. Each target also gives its exact
+ * derivative with respect to the output vector, for gradient methods.
  *
  * @param classIndex - The class `c`, an index into the output vector.
  * @param scoreFunction - How the output becomes a score; `softmax` by default.
@@ -51,11 +79,25 @@ export function classTarget(
           Math.fround(
             output.length === 1 ? sigmoid(output[0]!) : softmaxAt(output, classIndex),
           ),
+        gradient: (output) => softmaxGradient(output, classIndex),
       };
     case 'sigmoid':
-      return { classIndex, label, score: (output) => Math.fround(sigmoid(output[classIndex]!)) };
+      return {
+        classIndex,
+        label,
+        score: (output) => Math.fround(sigmoid(output[classIndex]!)),
+        gradient: (output) => {
+          const probability = sigmoid(output[classIndex]!);
+          return oneHot(output.length, classIndex, probability * (1 - probability));
+        },
+      };
     case 'identity':
-      return { classIndex, label, score: (output) => output[classIndex]! };
+      return {
+        classIndex,
+        label,
+        score: (output) => output[classIndex]!,
+        gradient: (output) => oneHot(output.length, classIndex, 1),
+      };
     default:
       throw new PolycamError(
         'invalid-argument',

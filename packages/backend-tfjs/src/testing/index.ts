@@ -1,0 +1,6 @@
+/**
+ * Test helpers.
+ *
+ * @packageDocumentation
+ */
+export {};
