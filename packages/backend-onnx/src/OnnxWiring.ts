@@ -2,8 +2,6 @@ import type { InputLayout } from '@polycam/core';
 
 /**
  * The parts of an ONNX model that running it needs, fixed at load time.
- *
- * @internal
  */
 export interface OnnxWiring {
   /** The image input's name. */

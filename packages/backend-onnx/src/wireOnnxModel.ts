@@ -12,7 +12,6 @@ const DEFAULT_SIZE: readonly [number, number] = [224, 224];
  * batch axis from its declared shape (options override the layout, the output and a dynamic
  * size).
  *
- * @internal
  * @param summary - The graph summary.
  * @param options - The load options.
  * @param name - The model's name, for messages.

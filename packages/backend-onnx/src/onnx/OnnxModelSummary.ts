@@ -1,7 +1,5 @@
 /**
  * A tensor declared at the edge of an ONNX graph.
- *
- * @internal
  */
 export interface OnnxValueInfo {
   /** Its name. */
@@ -14,8 +12,6 @@ export interface OnnxValueInfo {
 
 /**
  * One node of an ONNX graph.
- *
- * @internal
  */
 export interface OnnxNodeInfo {
   /** The node's name (may be empty). */
@@ -30,8 +26,6 @@ export interface OnnxNodeInfo {
 
 /**
  * What polycam needs to know of an ONNX model's main graph.
- *
- * @internal
  */
 export interface OnnxModelSummary {
   /** The graph's inputs that are not initialisers (the real inputs). */

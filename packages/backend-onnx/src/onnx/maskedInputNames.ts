@@ -1,6 +1,4 @@
 /**
  * The names of the two inputs that {@link withMaskedInput} gives a rewritten model.
- *
- * @internal
  */
 export const maskedInputNames = { image: 'polycam_image', masks: 'polycam_masks' } as const;

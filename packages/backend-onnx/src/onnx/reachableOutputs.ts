@@ -5,7 +5,6 @@ import type { OnnxModelSummary } from './OnnxModelSummary.js';
  * layers. Constants, shape arithmetic on weights and other input-independent tensors are left
  * out.
  *
- * @internal
  * @param summary - The model's graph summary.
  * @param input - The image input's name.
  * @returns Tensor names in forward order.

@@ -52,7 +52,6 @@ function node(bytes: Uint8Array): OnnxNodeInfo {
  * Reads the parts of an ONNX `ModelProto` that polycam needs: the graph's real inputs, its
  * outputs, its nodes in order and its initialiser names.
  *
- * @internal
  * @param model - The `.onnx` file's bytes.
  * @returns The summary.
  * @throws Error when the bytes are not an ONNX model with a graph.

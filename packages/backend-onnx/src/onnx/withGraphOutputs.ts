@@ -10,7 +10,6 @@ const { model: MODEL, graph: GRAPH, valueInfo: VALUE_INFO } = onnxFields;
  * how onnxruntime lets a caller read them. Every other byte of the model is kept as it was; the
  * new outputs carry only their names, and the runtime infers their types.
  *
- * @internal
  * @param model - The `.onnx` file's bytes.
  * @param names - Tensor names to add as outputs (names already outputs are skipped).
  * @param existingOutputs - The graph's current output names.

@@ -1,24 +1,15 @@
-import type { InputLayout } from '@polycam/core';
 import { concatenateBytes } from './concatenateBytes.js';
 import { encodeNode } from './encodeNode.js';
 import { encodeTensor } from './encodeTensor.js';
 import { encodeValueInfo } from './encodeValueInfo.js';
 import { maskedInputNames } from './maskedInputNames.js';
 import type { GraphNode } from './GraphNode.js';
+import type { MaskedInputSpec } from './MaskedInputSpec.js';
 import { onnxFields } from './onnxFields.js';
 import { ProtoMessageWriter } from './ProtoMessageWriter.js';
 import { readProtoFields } from './readProtoFields.js';
 
 const { model: MODEL, graph: GRAPH, valueInfo: VALUE_INFO } = onnxFields;
-
-/** What the rewrite needs to know of the model's image input and operator set. */
-interface ImageInput {
-  readonly name: string;
-  readonly layout: InputLayout;
-  readonly shape: readonly [number, number, number];
-  /** The default-domain opset the model imports; 11 or more. */
-  readonly opset: number;
-}
 
 function node(op: string, inputs: string[], output: string, attributes: GraphNode['attributes'] = []): Uint8Array {
   return new ProtoMessageWriter().bytes(GRAPH.node, encodeNode({ name: `/polycam/${output}`, op, inputs, outputs: [output], attributes })).finish();
@@ -47,12 +38,13 @@ function isInputNamed(field: Uint8Array, name: string): boolean {
  * use the operator forms of the model's own opset (Unsqueeze's axes are an attribute before
  * opset 13, and Resize wants explicit empty `roi` and `scales` before it).
  *
- * @internal
+ * The two new inputs are named by {@link maskedInputNames}. A model needs opset 11 or later.
+ *
  * @param model - The `.onnx` file's bytes.
- * @param input - The image input's name, layout and `[C, H, W]` shape.
+ * @param input - The image input's name, layout, `[C, H, W]` shape and the model's opset.
  * @returns The rewritten model's bytes.
  */
-export function withMaskedInput(model: Uint8Array, input: ImageInput): Uint8Array {
+export function withMaskedInput(model: Uint8Array, input: MaskedInputSpec): Uint8Array {
   const [channels, height, width] = input.shape;
   const { image, masks } = maskedInputNames;
   const channelsLast = input.layout === 'NHWC';
