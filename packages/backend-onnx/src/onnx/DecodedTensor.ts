@@ -1,7 +1,6 @@
 /**
  * What {@link readTensorProto} reads of an ONNX `TensorProto`.
  *
- * @internal
  */
 export interface DecodedTensor {
   /** The tensor's name (empty when it has none). */
