@@ -1,6 +1,6 @@
 /**
- * What {@link readTensorProto} reads of an ONNX `TensorProto`.
- *
+ * One tensor of an ONNX model as read from its `TensorProto`, such as an initialiser returned by
+ * {@link readInitializers}.
  */
 export interface DecodedTensor {
   /** The tensor's name (empty when it has none). */
