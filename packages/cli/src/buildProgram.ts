@@ -33,6 +33,12 @@ function layoutOption(): Option {
     });
 }
 
+function pluginOption(): Option {
+  return new Option('--plugin <module>', "load a plugin: a file or package exporting a container module as 'polycamPlugin' or default (repeatable)")
+    .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+    .default([]);
+}
+
 /**
  * Builds the `polycam` command-line program.
  *
@@ -68,6 +74,7 @@ export function buildProgram(io: CliIo): Command {
     .addOption(new Option('--fusion <id>', 'override the fusion (ablations)').choices(['lnorm', 'no-lnorm', 'single-layer']))
     .option('--score <fn>', 'how the output becomes a score: softmax, sigmoid or identity', 'softmax')
     .addOption(layoutOption())
+    .addOption(pluginOption())
     .action((images: string[], options: ExplainCommandOptions) => runExplainCommand(images, options, io));
 
   program

@@ -30,4 +30,6 @@ export interface ExplainCommandOptions {
   readonly score: string;
   /** `--layout NCHW|NHWC`: overrides the detected input layout. */
   readonly layout?: InputLayout;
+  /** `--plugin MODULE`, repeatable: plugin modules to load (see `loadPlugins`). */
+  readonly plugin: readonly string[];
 }

@@ -9,6 +9,7 @@ import {
   type Tensor,
 } from '@polycam/core';
 import { createCliContainer } from '../container/createCliContainer.js';
+import { loadPlugins } from '../container/loadPlugins.js';
 import { bundledDemoModel } from '@polycam/synthetic';
 import type { CliIo } from '../CliIo.js';
 import { readImage } from '../image/readImage.js';
@@ -50,7 +51,7 @@ export async function runExplainCommand(images: readonly string[], options: Expl
   const mean = options.mean === undefined ? undefined : parseNumberList('--mean', options.mean);
   const std = options.std === undefined ? undefined : parseNumberList('--std', options.std);
 
-  const container = await createCliContainer();
+  const container = await createCliContainer(await loadPlugins(options.plugin));
   const explainer = container.get(TOKENS.Explainer);
   const method = { method: options.method, ...(options.fusion ? { fusion: options.fusion } : {}) };
   const { preset } = explainer.resolve(method);
