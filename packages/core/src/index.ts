@@ -4,6 +4,8 @@
  *
  * @packageDocumentation
  */
+export type { AttributionContext } from './attribution/AttributionContext.js';
+export type { AttributionMethod } from './attribution/AttributionMethod.js';
 export type { BackendCapability } from './backend/BackendCapability.js';
 export type { BackendFactory } from './backend/BackendFactory.js';
 export type { BackendLoadOptions } from './backend/BackendLoadOptions.js';
@@ -49,12 +51,14 @@ export { resizeBilinear } from './kernels/resizeBilinear.js';
 export { resizeBilinearAntialiased } from './kernels/resizeBilinearAntialiased.js';
 export { saliencyMap } from './kernels/saliencyMap.js';
 export { weightedChannelSum } from './kernels/weightedChannelSum.js';
+export { weightedElementSum } from './kernels/weightedElementSum.js';
 export { discoverLayers } from './layers/discoverLayers.js';
 export { isSpatialLayer } from './layers/isSpatialLayer.js';
 export type { LayerSelection } from './layers/LayerSelection.js';
 export { nearestNames } from './layers/nearestNames.js';
 export { resolveLayers } from './layers/resolveLayers.js';
 export type { MethodPreset } from './methods/MethodPreset.js';
+export type { MethodSummary } from './methods/MethodSummary.js';
 export type { ImagePixels } from './preprocess/ImagePixels.js';
 export { imagenetStatistics } from './preprocess/imagenetStatistics.js';
 export type { PreprocessOptions } from './preprocess/PreprocessOptions.js';
@@ -70,5 +74,6 @@ export { shapeSize } from './tensor/shapeSize.js';
 export type { Tensor } from './tensor/Tensor.js';
 export { TOKENS } from './tokens.js';
 export type { PassLedger } from './weighting/PassLedger.js';
+export type { WeightGranularity } from './weighting/WeightGranularity.js';
 export type { WeightingContext } from './weighting/WeightingContext.js';
 export type { WeightingStrategy } from './weighting/WeightingStrategy.js';

@@ -1,14 +1,15 @@
 import type { ServiceIdentifier } from 'inversify';
 import type { BackendFactory } from './backend/BackendFactory.js';
+import type { AttributionMethod } from './attribution/AttributionMethod.js';
 import type { Explainer } from './explainer/Explainer.js';
 import type { Fusion } from './fusion/Fusion.js';
 import type { MethodPreset } from './methods/MethodPreset.js';
 import type { WeightingStrategy } from './weighting/WeightingStrategy.js';
 
 /**
- * Every dependency-injection token of polycam, in one place. Strategies, fusions, presets and
- * backend factories are multi-bound: bind as many as you like, each with a unique id. The
- * tokens are `Symbol.for` keys, so duplicated copies of the package still agree.
+ * Every dependency-injection token of polycam, in one place. Strategies, fusions, presets,
+ * attribution methods and backend factories are multi-bound: bind as many as you like, each
+ * with a unique id. The tokens are `Symbol.for` keys, so duplicated copies of the package still agree.
  *
  * @example
  * ```ts
@@ -24,6 +25,8 @@ export const TOKENS = {
   Fusion: Symbol.for('polycam.Fusion') as ServiceIdentifier<Fusion>,
   /** Multi-bound {@link MethodPreset}s, picked by id or alias. */
   MethodPreset: Symbol.for('polycam.MethodPreset') as ServiceIdentifier<MethodPreset>,
+  /** Multi-bound {@link AttributionMethod}s (pixel-attribution methods such as RISE), picked by id or alias. */
+  AttributionMethod: Symbol.for('polycam.AttributionMethod') as ServiceIdentifier<AttributionMethod>,
   /** Multi-bound {@link BackendFactory} plugins, one per runtime. */
   BackendFactory: Symbol.for('polycam.BackendFactory') as ServiceIdentifier<BackendFactory>,
   /** The {@link Explainer}, built from everything bound above. */

@@ -1,4 +1,5 @@
 import { ContainerModule } from 'inversify';
+import type { AttributionMethod } from '../attribution/AttributionMethod.js';
 import { Explainer } from '../explainer/Explainer.js';
 import type { Fusion } from '../fusion/Fusion.js';
 import type { MethodPreset } from '../methods/MethodPreset.js';
@@ -6,8 +7,8 @@ import { TOKENS } from '../tokens.js';
 import type { WeightingStrategy } from '../weighting/WeightingStrategy.js';
 
 /**
- * Core's container module: binds the {@link Explainer}, built from every strategy, fusion and
- * preset that the other loaded modules bind.
+ * Core's container module: binds the {@link Explainer}, built from every strategy, fusion,
+ * preset and attribution method that the other loaded modules bind.
  */
 export const coreModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.Explainer).toResolvedValue(
@@ -15,11 +16,13 @@ export const coreModule = new ContainerModule(({ bind }) => {
       strategies: WeightingStrategy[] | undefined,
       fusions: Fusion[] | undefined,
       presets: MethodPreset[] | undefined,
-    ) => new Explainer(strategies ?? [], fusions ?? [], presets ?? []),
+      attributions: AttributionMethod[] | undefined,
+    ) => new Explainer(strategies ?? [], fusions ?? [], presets ?? [], attributions ?? []),
     [
       { serviceIdentifier: TOKENS.WeightingStrategy, isMultiple: true, optional: true },
       { serviceIdentifier: TOKENS.Fusion, isMultiple: true, optional: true },
       { serviceIdentifier: TOKENS.MethodPreset, isMultiple: true, optional: true },
+      { serviceIdentifier: TOKENS.AttributionMethod, isMultiple: true, optional: true },
     ],
   );
 });

@@ -12,13 +12,16 @@ export interface ExplainRequest {
   readonly backend: ModelBackend;
   /** The preprocessed image, `[C, H, W]` or `[1, C, H, W]`, NCHW. */
   readonly input: Tensor;
-  /** A preset id or alias (`pcam+`, `pcam-`, `pcam±`, `pcampm`, ...). Default `pcam±`. */
+  /**
+   * A preset or attribution-method id or alias (`pcam+`, `pcam-`, `pcam±`, `pcampm`, or any
+   * registered by a plugin, such as `grad-cam` or `rise`). Default `pcam±`.
+   */
   readonly method?: string;
   /** Overrides the preset's weighting strategy, by id. */
   readonly strategy?: string;
   /** Overrides the preset's fusion, by id (`lnorm`, `no-lnorm`, `single-layer`). */
   readonly fusion?: string;
-  /** The layers to fuse. Default `auto`. */
+  /** The layers to fuse. Default: the preset's own (`auto` unless it says otherwise). */
   readonly layers?: LayerSelection;
   /** The class to explain. Default: the model's argmax on the input. */
   readonly classIndex?: number;

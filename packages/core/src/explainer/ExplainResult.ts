@@ -13,7 +13,10 @@ export interface ExplainStage {
   /** The fused map `P_l` at the layer's own size, before normalisation: `map` is
    * `saliencyMap(fused, H, W)`. */
   readonly fused: Map2D;
-  /** The channel weights the strategy gave this layer. */
+  /**
+   * The weights the strategy gave this layer: K channel weights, or K·h·w element weights for
+   * an `element`-granularity strategy; empty for a pixel-attribution method's stage.
+   */
   readonly weights: Float32Array;
 }
 
@@ -33,7 +36,10 @@ export interface PassCount {
 export interface ExplainResult {
   /** The final saliency map at the input's size (H×W), in [0, 1]. */
   readonly map: Map2D;
-  /** Every stage from the deepest layer to the shallowest; the last one's map is `map`. */
+  /**
+   * Every stage from the deepest layer to the shallowest; the last one's map is `map`. A
+   * pixel-attribution method has one stage, named after the model's input.
+   */
   readonly stages: readonly ExplainStage[];
   /** The explained class, when the target is a class. */
   readonly classIndex: number | undefined;
@@ -41,10 +47,20 @@ export interface ExplainResult {
   readonly score: number;
   /** The target's description, such as `softmax[3]`. */
   readonly target: string;
-  /** The layers used, in forward order (shallow to deep). */
+  /** The layers used, in forward order (shallow to deep); empty for an attribution method. */
   readonly layers: readonly string[];
-  /** The method that ran: the preset id and the strategy and fusion ids. */
-  readonly method: { readonly preset: string; readonly strategy: string; readonly fusion: string };
+  /**
+   * The method that ran: the preset id and the strategy and fusion ids; for an attribution
+   * method, its id as preset and strategy, and fusion `none`.
+   */
+  readonly method: {
+    /** The preset's canonical id, such as `pcam±`. */
+    readonly preset: string;
+    /** The weighting strategy's id, such as `cvc`. */
+    readonly strategy: string;
+    /** The fusion's id, such as `lnorm`. */
+    readonly fusion: string;
+  };
   /** The forward passes run and saved. */
   readonly passes: PassCount;
   /** Wall-clock milliseconds the explanation took. */

@@ -1,10 +1,13 @@
 import { filter, lastValueFrom, map, Observable } from 'rxjs';
+import type { AttributionMethod } from '../attribution/AttributionMethod.js';
 import { PolycamError } from '../errors/PolycamError.js';
 import type { Fusion } from '../fusion/Fusion.js';
 import type { MethodPreset } from '../methods/MethodPreset.js';
+import type { MethodSummary } from '../methods/MethodSummary.js';
 import type { WeightingStrategy } from '../weighting/WeightingStrategy.js';
 import type { ExplainEvent, ExplainResultEvent } from './ExplainEvent.js';
 import type { ExplainParts } from './ExplainParts.js';
+import type { ExplainPlan } from './ExplainPlan.js';
 import type { ExplainRequest } from './ExplainRequest.js';
 import type { ExplainResult } from './ExplainResult.js';
 import { runExplanation } from './runExplanation.js';
@@ -20,6 +23,23 @@ function indexById<T extends { readonly id: string }>(kind: string, items: reado
     byId.set(item.id, item);
   }
   return byId;
+}
+
+function indexByName<T extends { readonly id: string; readonly aliases: readonly string[] }>(
+  kind: string,
+  items: readonly T[],
+  taken: ReadonlyMap<string, unknown> = new Map(),
+): Map<string, T> {
+  const byName = new Map<string, T>();
+  for (const item of items) {
+    for (const name of [item.id, ...item.aliases]) {
+      if (byName.has(name) || taken.has(name)) {
+        throw new PolycamError('invalid-argument', `two ${kind}s answer to the name '${name}'`);
+      }
+      byName.set(name, item);
+    }
+  }
+  return byName;
 }
 
 function pick<T>(kind: string, byId: ReadonlyMap<string, T>, id: string, known = [...byId.keys()].join(', ')): T {
@@ -50,30 +70,26 @@ export class Explainer {
   readonly #strategies: ReadonlyMap<string, WeightingStrategy>;
   readonly #fusions: ReadonlyMap<string, Fusion>;
   readonly #presets: ReadonlyMap<string, MethodPreset>;
+  readonly #attributions: ReadonlyMap<string, AttributionMethod>;
 
   /**
    * @param strategies - The available weighting strategies (unique ids).
    * @param fusions - The available fusions (unique ids).
    * @param presets - The available presets (unique ids and aliases).
-   * @throws {@link PolycamError} `invalid-argument` when two plugins share an id.
+   * @param attributions - The available pixel-attribution methods (ids and aliases unique among
+   *   presets and attribution methods).
+   * @throws {@link PolycamError} `invalid-argument` when two plugins share an id or a name.
    */
   public constructor(
     strategies: readonly WeightingStrategy[],
     fusions: readonly Fusion[],
     presets: readonly MethodPreset[],
+    attributions: readonly AttributionMethod[] = [],
   ) {
     this.#strategies = indexById('weighting strategy', strategies);
     this.#fusions = indexById('fusion', fusions);
-    const presetNames = new Map<string, MethodPreset>();
-    for (const preset of presets) {
-      for (const name of [preset.id, ...preset.aliases]) {
-        if (presetNames.has(name)) {
-          throw new PolycamError('invalid-argument', `two presets answer to the name '${name}'`);
-        }
-        presetNames.set(name, preset);
-      }
-    }
-    this.#presets = presetNames;
+    this.#presets = indexByName('preset', presets);
+    this.#attributions = indexByName('method', attributions, this.#presets);
   }
 
   /**
@@ -83,6 +99,60 @@ export class Explainer {
    */
   public presets(): MethodPreset[] {
     return [...new Set(this.#presets.values())];
+  }
+
+  /**
+   * The registered pixel-attribution methods, each once.
+   *
+   * @returns The attribution methods in registration order.
+   */
+  public attributionMethods(): AttributionMethod[] {
+    return [...new Set(this.#attributions.values())];
+  }
+
+  /**
+   * Every method a request can name: the presets, then the attribution methods, each with what
+   * it requires of a backend.
+   *
+   * @returns The methods in registration order.
+   */
+  public methods(): MethodSummary[] {
+    const presets = this.presets().map((preset): MethodSummary => ({
+      id: preset.id,
+      aliases: preset.aliases,
+      kind: 'preset',
+      description: preset.description,
+      requires: this.#strategies.get(preset.strategy)?.requires ?? [],
+    }));
+    const attributions = this.attributionMethods().map((method): MethodSummary => ({
+      id: method.id,
+      aliases: method.aliases,
+      kind: 'attribution',
+      description: method.description,
+      requires: method.requires,
+    }));
+    return [...presets, ...attributions];
+  }
+
+  /**
+   * Finds a method by id or alias, among presets and attribution methods.
+   *
+   * @param name - The id or alias; default `pcam±`.
+   * @returns Its summary.
+   * @throws {@link PolycamError} `unknown-method` for a name that is not registered.
+   */
+  public method(name: string = DEFAULT_METHOD): MethodSummary {
+    const found = this.methods().find((method) => method.id === name || method.aliases.includes(name));
+    if (found === undefined) {
+      throw new PolycamError('unknown-method', `unknown method '${name}' (available: ${this.#methodNames() || 'none registered'})`);
+    }
+    return found;
+  }
+
+  #methodNames(): string {
+    return this.methods()
+      .map((method) => (method.aliases.length > 0 ? `${method.id} (${method.aliases.join(', ')})` : method.id))
+      .join(', ');
   }
 
   /**
@@ -104,20 +174,35 @@ export class Explainer {
   }
 
   /**
-   * Resolves a request's method, strategy and fusion ids to plugins.
+   * Resolves a request's preset, strategy and fusion ids to plugins. An attribution method has
+   * no strategy or fusion: use {@link Explainer.method} to look up any method.
    *
    * @param request - The method (preset id or alias) and optional overrides.
    * @returns The preset, strategy and fusion that would run.
-   * @throws {@link PolycamError} `unknown-method` for an id that is not registered.
+   * @throws {@link PolycamError} `unknown-method` for an id that is not a registered preset,
+   *   strategy or fusion.
    */
   public resolve(request: Pick<ExplainRequest, 'method' | 'strategy' | 'fusion'>): ExplainParts {
-    const names = this.presets().map((preset) => (preset.aliases.length > 0 ? `${preset.id} (${preset.aliases.join(', ')})` : preset.id));
-    const preset = pick('method', this.#presets, request.method ?? DEFAULT_METHOD, names.join(', '));
+    const preset = pick('method', this.#presets, request.method ?? DEFAULT_METHOD, this.#methodNames());
     return {
       preset,
       strategy: pick('weighting strategy', this.#strategies, request.strategy ?? preset.strategy),
       fusion: pick('fusion', this.#fusions, request.fusion ?? preset.fusion),
     };
+  }
+
+  #plan(request: ExplainRequest): ExplainPlan {
+    const attribution = this.#attributions.get(request.method ?? DEFAULT_METHOD);
+    if (attribution === undefined) {
+      return { kind: 'cam', parts: this.resolve(request) };
+    }
+    if (request.strategy !== undefined || request.fusion !== undefined) {
+      throw new PolycamError(
+        'invalid-argument',
+        `method '${attribution.id}' scores pixels directly; it takes no weighting strategy or fusion`,
+      );
+    }
+    return { kind: 'attribution', method: attribution };
   }
 
   /**
@@ -138,7 +223,7 @@ export class Explainer {
       request.signal?.addEventListener('abort', forwardAbort, { once: true });
       const release = (): void => request.signal?.removeEventListener('abort', forwardAbort);
       Promise.resolve()
-        .then(() => runExplanation(request, this.resolve(request), controller.signal, (event) => subscriber.next(event)))
+        .then(() => runExplanation(request, this.#plan(request), controller.signal, (event) => subscriber.next(event)))
         .then(
           (result) => {
             subscriber.next({ type: 'result', result });

@@ -7,10 +7,11 @@ import { nearestNames } from './nearestNames.js';
 
 /**
  * Turns a layer selection into the tensor names to tap, in forward order (shallow to deep).
- * `auto` runs {@link discoverLayers}; an explicit list accepts tensor names and node names.
+ * `auto` runs {@link discoverLayers} and `last` keeps the deepest layer it finds; an explicit
+ * list accepts tensor names and node names.
  *
  * @param description - The loaded model's description.
- * @param selection - `auto` or a list of names.
+ * @param selection - `auto`, `last` or a list of names.
  * @returns At least one spatial layer's tensor name, in forward order, without duplicates.
  * @throws {@link PolycamError} `no-spatial-layer` when the model has nothing to explain,
  *   `unknown-layer` for a name that does not exist (the message lists the nearest that do),
@@ -26,6 +27,9 @@ export function resolveLayers(description: ModelDescription, selection: LayerSel
   }
   if (selection === 'auto') {
     return discoverLayers(layers);
+  }
+  if (selection === 'last') {
+    return discoverLayers(layers).slice(-1);
   }
   if (selection.length === 0) {
     throw new PolycamError('invalid-argument', 'the layer list is empty; give names or "auto"');

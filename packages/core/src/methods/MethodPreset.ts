@@ -1,6 +1,9 @@
+import type { LayerSelection } from '../layers/LayerSelection.js';
+
 /**
- * A named method: a weighting strategy paired with a fusion, such as `pcam±` (CVC with LNorm).
- * Presets are what users pick with `--method`.
+ * A named method: a weighting strategy paired with a fusion, such as `pcam±` (CVC with LNorm),
+ * and optionally the layers it explains by default, such as `last` for Grad-CAM. Presets are
+ * what users pick with `--method`.
  */
 export interface MethodPreset {
   /** The canonical id, such as `pcam±`. */
@@ -13,4 +16,9 @@ export interface MethodPreset {
   readonly fusion: string;
   /** One line on what it is. */
   readonly description: string;
+  /**
+   * The layers it explains when the request names none. Default `auto`. A request's own
+   * `layers` always wins.
+   */
+  readonly layers?: LayerSelection;
 }

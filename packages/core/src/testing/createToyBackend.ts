@@ -10,7 +10,9 @@ import { throwIfAborted } from '../errors/throwIfAborted.js';
 import { resizeBilinear } from '../kernels/resizeBilinear.js';
 import { nearestNames } from '../layers/nearestNames.js';
 import type { Tensor } from '../tensor/Tensor.js';
-import { seededRandom } from '../random/seededRandom.js';
+import type { GradientProvider } from '../backend/GradientProvider.js';
+import { targetGradient } from '../target/targetGradient.js';
+import { createToyNetwork } from './toyNetwork.js';
 
 /** Options of {@link createToyBackend}. */
 export interface ToyBackendOptions {
@@ -25,74 +27,12 @@ export interface ToyBackendOptions {
    * TypeScript, to exercise the code paths that use it.
    */
   readonly maskedInputs?: boolean;
-}
-
-interface Plane3 {
-  channels: number;
-  height: number;
-  width: number;
-  data: Float32Array;
-}
-
-function conv3x3(input: Plane3, weights: Float32Array, bias: Float32Array, outChannels: number): Plane3 {
-  const { channels, height, width } = input;
-  const output = new Float32Array(outChannels * height * width);
-  for (let out = 0; out < outChannels; out += 1) {
-    for (let y = 0; y < height; y += 1) {
-      for (let x = 0; x < width; x += 1) {
-        let sum = bias[out]!;
-        for (let c = 0; c < channels; c += 1) {
-          for (let dy = -1; dy <= 1; dy += 1) {
-            for (let dx = -1; dx <= 1; dx += 1) {
-              const yy = y + dy;
-              const xx = x + dx;
-              if (yy >= 0 && yy < height && xx >= 0 && xx < width) {
-                const w = weights[((out * channels + c) * 3 + (dy + 1)) * 3 + (dx + 1)]!;
-                sum += w * input.data[(c * height + yy) * width + xx]!;
-              }
-            }
-          }
-        }
-        output[(out * height + y) * width + x] = sum;
-      }
-    }
-  }
-  return { channels: outChannels, height, width, data: output };
-}
-
-function reluPlane(input: Plane3): Plane3 {
-  return { ...input, data: input.data.map((value) => (value > 0 ? value : 0)) };
-}
-
-function maxPool2(input: Plane3): Plane3 {
-  const height = input.height >> 1;
-  const width = input.width >> 1;
-  const output = new Float32Array(input.channels * height * width);
-  for (let c = 0; c < input.channels; c += 1) {
-    for (let y = 0; y < height; y += 1) {
-      for (let x = 0; x < width; x += 1) {
-        let best = -Infinity;
-        for (let dy = 0; dy < 2; dy += 1) {
-          for (let dx = 0; dx < 2; dx += 1) {
-            best = Math.max(best, input.data[(c * input.height + 2 * y + dy) * input.width + 2 * x + dx]!);
-          }
-        }
-        output[(c * height + y) * width + x] = best;
-      }
-    }
-  }
-  return { channels: input.channels, height, width, data: output };
-}
-
-function globalAveragePool(input: Plane3): Plane3 {
-  const size = input.height * input.width;
-  const output = new Float32Array(input.channels);
-  for (let c = 0; c < input.channels; c += 1) {
-    let sum = 0;
-    for (let index = 0; index < size; index += 1) sum += input.data[c * size + index]!;
-    output[c] = sum / size;
-  }
-  return { channels: input.channels, height: 1, width: 1, data: output };
+  /**
+   * Declares the `gradients` capability, computing `∂s/∂A_layer` by exact back-propagation in
+   * plain TypeScript (the target's {@link targetGradient} chained back through the network), to
+   * test gradient methods without a runtime. Each call counts as one run for `onRun`.
+   */
+  readonly gradients?: boolean;
 }
 
 /**
@@ -102,18 +42,13 @@ function globalAveragePool(input: Plane3): Plane3 {
  * Input `[3, 16, 16]`; conv3×3(4) → ReLU → maxpool → conv3×3(6) → ReLU → maxpool → global
  * average pool → flatten → linear(5). Its layers are named `conv1`, `relu1`, `pool1`, `conv2`,
  * `relu2`, `pool2`, `gap`, `flatten` and `logits`; auto discovery picks `relu1`, `relu2` and
- * `pool2`. The weights are seeded random.
+ * `pool2`. The weights are seeded random. With `gradients: true` it also differentiates, exactly.
  *
- * @param options - Seed, fixed batch size and a run observer.
+ * @param options - Seed, fixed batch size, a run observer and the optional capabilities.
  * @returns The backend.
  */
 export function createToyBackend(options: ToyBackendOptions = {}): ModelBackend {
-  const random = seededRandom(options.seed ?? 7);
-  const draw = (count: number, scale: number): Float32Array =>
-    Float32Array.from({ length: count }, () => (random() * 2 - 1) * scale);
-  const conv1 = { weights: draw(4 * 3 * 9, 0.5), bias: draw(4, 0.1) };
-  const conv2 = { weights: draw(6 * 4 * 9, 0.4), bias: draw(6, 0.1) };
-  const linear = { weights: draw(5 * 6, 1.5), bias: draw(5, 0.2) };
+  const network = createToyNetwork(options.seed ?? 7);
   const layers: LayerInfo[] = [
     { name: 'conv1', op: 'Conv', shape: [4, 16, 16] },
     { name: 'relu1', op: 'Relu', shape: [4, 16, 16] },
@@ -131,32 +66,7 @@ export function createToyBackend(options: ToyBackendOptions = {}): ModelBackend 
     layers,
   };
 
-  function forward(image: Float32Array): Map<string, Float32Array> {
-    const values = new Map<string, Float32Array>();
-    let x: Plane3 = { channels: 3, height: 16, width: 16, data: image };
-    const steps: [string, (plane: Plane3) => Plane3][] = [
-      ['conv1', (plane) => conv3x3(plane, conv1.weights, conv1.bias, 4)],
-      ['relu1', reluPlane],
-      ['pool1', maxPool2],
-      ['conv2', (plane) => conv3x3(plane, conv2.weights, conv2.bias, 6)],
-      ['relu2', reluPlane],
-      ['pool2', maxPool2],
-      ['gap', globalAveragePool],
-    ];
-    for (const [name, step] of steps) {
-      x = step(x);
-      values.set(name, x.data);
-    }
-    values.set('flatten', x.data);
-    const logits = new Float32Array(5);
-    for (let out = 0; out < 5; out += 1) {
-      let sum = linear.bias[out]!;
-      for (let c = 0; c < 6; c += 1) sum += linear.weights[out * 6 + c]! * x.data[c]!;
-      logits[out] = sum;
-    }
-    values.set('logits', logits);
-    return values;
-  }
+  const forward = (image: Float32Array): Map<string, Float32Array> => network.forward(image);
 
   async function run(request: RunRequest, signal?: AbortSignal): Promise<RunResult> {
     throwIfAborted(signal);
@@ -209,11 +119,33 @@ export function createToyBackend(options: ToyBackendOptions = {}): ModelBackend 
       return run({ input: { shape: [count, 3, 16, 16], data: images } }, signal);
     },
   };
+  const gradients: GradientProvider = {
+    layerGradient: async (input, layer, target, signal) => {
+      throwIfAborted(signal);
+      const info = layers.find((candidate) => candidate.name === layer);
+      if (info === undefined) {
+        throw new PolycamError('unknown-layer', `layer '${layer}' does not exist; nearest: ${nearestNames(layer, layers.map((known) => known.name)).join(', ')}`);
+      }
+      if (input.shape.join() !== '1,3,16,16') {
+        throw new PolycamError('invalid-argument', `the toy model differentiates one [1,3,16,16] image, got [${input.shape.join(',')}]`);
+      }
+      options.onRun?.(1);
+      const values = forward(input.data.slice());
+      const gradient = network.backward(values, layer, targetGradient(target, values.get('logits')!));
+      return { activation: { shape: info.shape, data: values.get(layer)! }, gradient: { shape: info.shape, data: gradient } };
+    },
+  };
+  const capabilities: BackendCapability[] = [
+    'forward',
+    ...(options.maskedInputs ? ['masked-inputs'] : []),
+    ...(options.gradients ? ['gradients'] : []),
+  ];
   return {
     id: 'toy',
-    capabilities: new Set<BackendCapability>(options.maskedInputs ? ['forward', 'masked-inputs'] : ['forward']),
+    capabilities: new Set<BackendCapability>(capabilities),
     description,
     ...(options.maskedInputs ? { maskedInputs } : {}),
+    ...(options.gradients ? { gradients } : {}),
     run,
     dispose: async () => {},
   };

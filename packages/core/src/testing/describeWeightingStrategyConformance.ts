@@ -24,14 +24,26 @@ export interface StrategyConformanceOptions {
   readonly timeoutMs?: number;
 }
 
-/** A backend wrapper that records the batch size of every run, plain or masked. */
+/**
+ * A backend wrapper that records the batch size of every run, plain or masked; a gradient
+ * counts as a run of one image.
+ */
 function observed(backend: ModelBackend): { backend: ModelBackend; batches: number[] } {
   const batches: number[] = [];
   const wrapper: ModelBackend = {
     id: backend.id,
     capabilities: backend.capabilities,
     description: backend.description,
-    ...(backend.gradients ? { gradients: backend.gradients } : {}),
+    ...(backend.gradients
+      ? {
+          gradients: {
+            layerGradient: (input, layer, target, signal) => {
+              batches.push(1);
+              return backend.gradients!.layerGradient(input, layer, target, signal);
+            },
+          },
+        }
+      : {}),
     ...(backend.maskedInputs
       ? {
           maskedInputs: {
@@ -94,7 +106,7 @@ async function prepare(backend: ModelBackend, seed: number): Promise<Prepared> {
 /**
  * The shared test suite every {@link WeightingStrategy} must pass, ours and third parties'
  * alike. It weighs the layers of a small model and checks the contract: one finite weight per
- * channel, exact accounting of planned evaluations, the batch-size limit, determinism,
+ * channel (or per activation element, for an `element`-granularity strategy), exact accounting of planned evaluations, the batch-size limit, determinism,
  * independence from the batch size, no state kept between calls, no mutation of its inputs, and
  * cancellation.
  *
@@ -124,11 +136,22 @@ export function describeWeightingStrategyConformance(
       expect(strategy.id).toMatch(/^\S+$/);
       expect(strategy.description).toMatch(/\S/);
       expect(Array.isArray(strategy.requires)).toBe(true);
+      expect([undefined, 'channel', 'element']).toContain(strategy.granularity);
       for (const channels of [1, 4, 64, 2048]) {
         const planned = strategy.plannedEvaluations(channels);
         expect(Number.isInteger(planned) && planned >= 0).toBe(true);
       }
     });
+
+    it('is checked on a backend that has every capability it requires', async () => {
+      const strategy = createStrategy();
+      const backend = await load();
+      try {
+        expect(strategy.requires.filter((capability) => !backend.capabilities.has(capability))).toEqual([]);
+      } finally {
+        await backend.dispose();
+      }
+    }, timeout);
 
     it('gives one finite weight per channel and accounts for each planned evaluation once', async () => {
       const strategy = createStrategy();
@@ -139,9 +162,10 @@ export function describeWeightingStrategyConformance(
           batches.length = 0;
           const context = prepared.context(layer);
           const weights = await strategy.computeWeights(context);
-          const channels = prepared.layers[layer]!.activation.shape[0]!;
+          const activation = prepared.layers[layer]!.activation;
+          const channels = activation.shape[0]!;
           expect(weights).toBeInstanceOf(Float32Array);
-          expect(weights).toHaveLength(channels);
+          expect(weights).toHaveLength(strategy.granularity === 'element' ? activation.data.length : channels);
           expect(weights.every(Number.isFinite)).toBe(true);
           expect(context.counts.ran + context.counts.saved).toBe(strategy.plannedEvaluations(channels));
           expect(context.counts.ran).toBeLessThanOrEqual(batches.reduce((sum, size) => sum + size, 0));

@@ -1,4 +1,5 @@
 import type { BackendCapability } from '../backend/BackendCapability.js';
+import type { WeightGranularity } from './WeightGranularity.js';
 import type { WeightingContext } from './WeightingContext.js';
 
 /**
@@ -39,9 +40,15 @@ export interface WeightingStrategy {
    */
   readonly requires: readonly BackendCapability[];
   /**
+   * Whether {@link WeightingStrategy.computeWeights} returns one weight per channel (K values,
+   * the default when absent) or one per activation element (K·h·w values, as Layer-CAM).
+   */
+  readonly granularity?: WeightGranularity;
+  /**
    * How many evaluations (masked images) weighing a layer of `channels` channels takes before
    * shortcuts; the progress total. Each one is later reported once to the ledger, as run or
-   * saved.
+   * saved. A gradient (`backend.gradients.layerGradient`) counts as one evaluation: one image
+   * through the model, forward and backward.
    *
    * @param channels - The layer's channel count K.
    * @returns The planned number of evaluations.
@@ -51,7 +58,8 @@ export interface WeightingStrategy {
    * Weighs the layer's channels.
    *
    * @param context - The layer, the image, the model and the accounting for this call.
-   * @returns One finite weight per channel (K values).
+   * @returns Finite weights: one per channel (K values) for `channel` granularity, or one per
+   *   activation element (K·h·w values, `[K, h, w]` order) for `element` granularity.
    * @throws {@link PolycamError} `aborted` when the context's signal fires.
    */
   computeWeights(context: WeightingContext): Promise<Float32Array>;
