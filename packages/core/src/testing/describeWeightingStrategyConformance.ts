@@ -197,11 +197,18 @@ export function describeWeightingStrategyConformance(
         const prepared = await prepare(backend, 23);
         const last = prepared.layers.length - 1;
         const first = await strategy.computeWeights(prepared.context(0, { batchSize: 1 }));
-        await strategy.computeWeights(prepared.context(last));
+        const second = await strategy.computeWeights(prepared.context(last));
         const again = await strategy.computeWeights(prepared.context(0, { batchSize: 7 }));
-        expect(again).toHaveLength(first.length);
-        for (let k = 0; k < first.length; k += 1) {
-          expect(Math.abs(again[k]! - first[k]!)).toBeLessThanOrEqual(tolerance);
+        // A fresh instance must agree with the used one: this catches caches kept across calls.
+        const fresh = await createStrategy().computeWeights(prepared.context(last, { batchSize: 5 }));
+        for (const [actual, expected] of [
+          [again, first],
+          [second, fresh],
+        ] as const) {
+          expect(actual).toHaveLength(expected.length);
+          for (let k = 0; k < expected.length; k += 1) {
+            expect(Math.abs(actual[k]! - expected[k]!)).toBeLessThanOrEqual(tolerance);
+          }
         }
       } finally {
         await backend.dispose();

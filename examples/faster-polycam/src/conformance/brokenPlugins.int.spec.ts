@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// The conformance suites must reject broken plugins. `fixtures/brokenPlugins.conformance.ts`
+// runs them on deliberately broken strategies and backends (one bug each) next to correct
+// controls; this spec runs that file in a child vitest and checks which checks failed.
+
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const CONFIG = fileURLToPath(new URL('../../fixtures/vitest.config.ts', import.meta.url));
+const VITEST = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
+
+const STRATEGY = 'WeightingStrategy conformance: ';
+const BACKEND = 'ModelBackend conformance: ';
+
+/** For each broken plugin (and control), the checks that must fail: exactly these. */
+const expectedFailures: Record<string, readonly string[]> = {
+  [`${STRATEGY}control: cic`]: [],
+  [`${STRATEGY}ignores-batch-size`]: ['never sends more images in one run than the batch size'],
+  [`${STRATEGY}forgets-the-ledger`]: ['gives one finite weight per channel and accounts for each planned evaluation once'],
+  [`${STRATEGY}memoizes-across-calls`]: ['is deterministic, stateless between calls and independent of the batch size'],
+  [`${STRATEGY}scales-in-place`]: ['leaves the input and the activation untouched'],
+  [`${STRATEGY}ignores-cancellation`]: ['stops with aborted when its signal has fired, if it runs the model'],
+  [`${STRATEGY}returns-nan`]: [
+    'gives one finite weight per channel and accounts for each planned evaluation once',
+    'is deterministic, stateless between calls and independent of the batch size',
+  ],
+  [`${BACKEND}control: toy`]: [],
+  [`${BACKEND}drops-unknown-taps`]: ['rejects an unknown tap with unknown-layer'],
+  [`${BACKEND}ignores-abort-signal`]: ['rejects with aborted when the signal has fired'],
+};
+
+interface JsonReport {
+  readonly testResults: readonly { readonly assertionResults: readonly { ancestorTitles: string[]; title: string; status: string }[] }[];
+}
+
+describe('the conformance suites on deliberately broken plugins', () => {
+  let exitCode: number;
+  let outcomes: Map<string, { failed: string[]; passed: number }>;
+
+  beforeAll(async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'polycam-broken-'));
+    try {
+      const report = join(folder, 'report.json');
+      exitCode = await new Promise<number>((resolve) => {
+        execFile(process.execPath, [VITEST, 'run', '--config', CONFIG, '--reporter=json', `--outputFile=${report}`], { cwd: ROOT, timeout: 120_000 }, (error) =>
+          resolve(error === null ? 0 : typeof error.code === 'number' ? error.code : -1),
+        );
+      });
+      const parsed = JSON.parse(await readFile(report, 'utf8')) as JsonReport;
+      outcomes = new Map();
+      for (const test of parsed.testResults.flatMap((file) => file.assertionResults)) {
+        const suite = test.ancestorTitles[0]!;
+        const entry = outcomes.get(suite) ?? { failed: [], passed: 0 };
+        if (test.status === 'failed') entry.failed.push(test.title);
+        if (test.status === 'passed') entry.passed += 1;
+        outcomes.set(suite, entry);
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 150_000);
+
+  it('fails the run', () => {
+    expect(exitCode).toBe(1);
+  });
+
+  it.each(Object.entries(expectedFailures))('%s fails exactly its broken checks', (suite, failures) => {
+    const outcome = outcomes.get(suite);
+    expect(outcome).toBeDefined();
+    expect([...outcome!.failed].sort()).toEqual([...failures].sort());
+    expect(outcome!.passed).toBeGreaterThan(3);
+  });
+});
