@@ -26,9 +26,14 @@ function sameValues(a: Float32Array, b: Float32Array): boolean {
  * all zero or identical to an earlier channel's.
  *
  * @param activation - One image's activation, `[K, h, w]`.
+ * @param normalize - Turns one channel's values into a mask in [0, 1]; the authors' `u`
+ *   ({@link normalizeMap}) by default. Score-CAM passes a min-max normalisation.
  * @returns The masks and their kinds.
  */
-export function planChannelMasks(activation: Tensor): ChannelMaskPlan {
+export function planChannelMasks(
+  activation: Tensor,
+  normalize: (plane: Float32Array) => Float32Array = (plane) => normalizeMap(plane),
+): ChannelMaskPlan {
   const [channels, height, width] = activation.shape as [number, number, number];
   const planeSize = height * width;
   const masks = new Float32Array(channels * planeSize);
@@ -37,7 +42,7 @@ export function planChannelMasks(activation: Tensor): ChannelMaskPlan {
   const seen = new Map<number, number[]>();
   for (let channel = 0; channel < channels; channel += 1) {
     const plane = activation.data.subarray(channel * planeSize, (channel + 1) * planeSize);
-    const mask = normalizeMap(plane);
+    const mask = normalize(plane);
     masks.set(mask, channel * planeSize);
     const kind = kindOf(mask);
     kinds.push(kind);

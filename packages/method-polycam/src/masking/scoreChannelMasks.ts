@@ -1,4 +1,5 @@
 import { throwIfAborted, type RunResult, type WeightingContext } from '@polycam/core';
+import type { ChannelMaskPlan } from './ChannelMaskPlan.js';
 import type { ChannelMaskScores } from './ChannelMaskScores.js';
 import { MaskedImageWriter } from './MaskedImageWriter.js';
 import type { MaskVariants } from './MaskVariants.js';
@@ -19,13 +20,18 @@ import { writeLowResolutionMasks } from './writeLowResolutionMasks.js';
  *
  * @param context - The layer, the image, the model and the accounting.
  * @param variants - Which masked images to score.
+ * @param plan - The layer's masks; by default `planChannelMasks(context.activation)`, the
+ *   authors' `u`. Give another plan to score other masks of the same layer.
  * @returns The scores of the requested variants.
- * @throws {@link PolycamError} `aborted` when the context's signal fires.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `aborted` when the context's signal fires.
  */
-export async function scoreChannelMasks(context: WeightingContext, variants: MaskVariants): Promise<ChannelMaskScores> {
+export async function scoreChannelMasks(
+  context: WeightingContext,
+  variants: MaskVariants,
+  plan: ChannelMaskPlan = planChannelMasks(context.activation),
+): Promise<ChannelMaskScores> {
   const { backend, input, target, baseScore, batchSize, signal, ledger } = context;
   throwIfAborted(signal);
-  const plan = planChannelMasks(context.activation);
   const wanted = [...(variants.direct ? [false] : []), ...(variants.complement ? [true] : [])];
   const { jobs, sources } = planMaskJobs(plan, wanted);
   const saved = plan.channels * wanted.length - jobs.length;

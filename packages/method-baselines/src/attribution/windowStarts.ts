@@ -1,0 +1,16 @@
+/**
+ * Where occlusion patches start along one axis: `0, stride, 2·stride, …` while the patch fits,
+ * plus a last patch flush with the end when the stride does not land there, so that every
+ * pixel is covered.
+ *
+ * @param length - The axis's length.
+ * @param patch - The patch's length, at most `length`.
+ * @param stride - The step.
+ * @returns The start positions, increasing.
+ */
+export function windowStarts(length: number, patch: number, stride: number): number[] {
+  const starts: number[] = [];
+  for (let start = 0; start + patch <= length; start += stride) starts.push(start);
+  if (starts.at(-1)! + patch < length) starts.push(length - patch);
+  return starts;
+}
