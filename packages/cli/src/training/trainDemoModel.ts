@@ -5,12 +5,23 @@ import { fileURLToPath } from 'node:url';
 import { resolveLayers } from '@polycam/core';
 import { OnnxBackend } from '@polycam/backend-onnx';
 import { generateDataset, type DemoModelMetadata } from '@polycam/synthetic';
+import { TfjsBackend } from '@polycam/backend-tfjs';
 import { benchmarkSplits } from './benchmarkSplits.js';
+import { exportDemoModelToTfjs } from './exportDemoModelToTfjs.js';
+
+async function tfjsRecommendedLayers(onnxPath: string, folder: string): Promise<string[]> {
+  const backend = await TfjsBackend.load({ path: await exportDemoModelToTfjs(onnxPath, folder) });
+  try {
+    return resolveLayers(backend.description, 'auto');
+  } finally {
+    await backend.dispose();
+  }
+}
 
 /**
  * `npm run train:demo-model`: regenerates the synthetic benchmark into `data/benchmark/`, trains
  * the demo CNN on it with Debian's PyTorch (`/usr/bin/python3`, a development-only tool), exports
- * it to `packages/synthetic/model/demo-cnn.onnx`, writes its metadata (with the layers that
+ * it to `packages/synthetic/model/demo-cnn.onnx` (and a TF.js copy in `model/tfjs/`), writes its metadata (with the layers that
  * `--layers auto` discovers and the held-out accuracy), and writes the bundled demo images
  * (`packages/synthetic/demo-images/`, drawn from their own seed, never trained on).
  */
@@ -58,6 +69,7 @@ async function trainDemoModel(): Promise<void> {
     std: report.std,
     classes: manifest.classes,
     recommendedLayers,
+    tfjs: { file: 'tfjs/model.json', recommendedLayers: await tfjsRecommendedLayers(onnxPath, join(modelFolder, 'tfjs')) },
     training: {
       command: 'npm run train:demo-model',
       datasetSeed: benchmarkSplits.seed,

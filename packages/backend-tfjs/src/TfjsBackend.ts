@@ -1,0 +1,210 @@
+import {
+  nearestNames,
+  PolycamError,
+  throwIfAborted,
+  type BackendCapability,
+  type GradientProvider,
+  type InputLayout,
+  type LayerInfo,
+  type ModelBackend,
+  type ModelDescription,
+  type ModelSource,
+  type RunRequest,
+  type RunResult,
+  type Tensor,
+} from '@polycam/core';
+import * as tf from '@tensorflow/tfjs-core';
+import { loadGraphModel } from '@tensorflow/tfjs-converter';
+import { loadLayersModel } from '@tensorflow/tfjs-layers';
+import { detectTfjsLayout } from './edge/detectTfjsLayout.js';
+import { toChannelsFirst } from './edge/toChannelsFirst.js';
+import { toModelLayout } from './edge/toModelLayout.js';
+import { TfjsGradientProvider } from './gradients/TfjsGradientProvider.js';
+import { loadModelArtifacts } from './io/loadModelArtifacts.js';
+import { GraphModelAdapter } from './model/GraphModelAdapter.js';
+import { LayersModelAdapter } from './model/LayersModelAdapter.js';
+import type { TfjsModelAdapter } from './model/TfjsModelAdapter.js';
+import { activatePlatform } from './platform/activatePlatform.js';
+import type { TfjsPlatform } from './platform/TfjsPlatform.js';
+import type { TfjsLoadOptions } from './TfjsLoadOptions.js';
+
+function channelsFirstShape(shape: readonly number[], layout: InputLayout): number[] {
+  return layout === 'NHWC' && shape.length === 3 ? [shape[2]!, shape[0]!, shape[1]!] : [...shape];
+}
+
+async function openAdapter(path: string, output: string | undefined): Promise<TfjsModelAdapter> {
+  const artifacts = await loadModelArtifacts(path);
+  const handler = { load: async () => artifacts };
+  const topology = artifacts.modelTopology as { node?: { name: string; op: string }[] };
+  try {
+    if (artifacts.format === 'graph-model' || Array.isArray(topology.node)) {
+      return new GraphModelAdapter(await loadGraphModel(handler), topology, output);
+    }
+    return new LayersModelAdapter(await loadLayersModel(handler), output);
+  } catch (error) {
+    if (error instanceof PolycamError) throw error;
+    throw new PolycamError('invalid-model', `cannot load TF.js model '${path}': ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+/**
+ * A {@link ModelBackend} over TensorFlow.js, for LayersModels and GraphModels stored as
+ * `model.json` plus weight files. It runs on WASM by default (or the pure-JavaScript CPU
+ * backend, or libtensorflow when `@tensorflow/tfjs-node[-gpu]` is installed), converts between
+ * polycam's NCHW and the model's NHWC at its edge, and provides the `gradients` capability.
+ *
+ * Every tensor a call creates is released before it returns: TF.js's tensor count after a run
+ * equals the count before.
+ *
+ * @example
+ * ```ts
+ * const backend = await TfjsBackend.load({ path: 'model/model.json' }, { platform: 'wasm' });
+ * try {
+ *   const { output } = await backend.run({ input: batch });
+ * } finally {
+ *   await backend.dispose();
+ * }
+ * ```
+ */
+export class TfjsBackend implements ModelBackend {
+  /** `tfjs`. */
+  public readonly id = 'tfjs';
+  /** `forward` and `gradients`. */
+  public readonly capabilities: ReadonlySet<BackendCapability> = new Set<BackendCapability>(['forward', 'gradients']);
+  public readonly description: ModelDescription;
+  public readonly gradients: GradientProvider;
+  /** The TF.js platform the model computes on. */
+  public readonly platform: TfjsPlatform;
+  /** `layers` for a LayersModel, `graph` for a GraphModel. */
+  public readonly format: 'layers' | 'graph';
+  readonly #adapter: TfjsModelAdapter;
+  readonly #layout: InputLayout;
+  readonly #layerNames: ReadonlySet<string>;
+  #disposed = false;
+
+  private constructor(adapter: TfjsModelAdapter, platform: TfjsPlatform, layout: InputLayout) {
+    this.#adapter = adapter;
+    this.#layout = layout;
+    this.platform = platform;
+    this.format = adapter.format;
+    const [, ...imageShape] = adapter.inputShape;
+    const [channels, height, width] = channelsFirstShape(imageShape.map((axis) => axis ?? -1), layout);
+    if ([channels, height, width].some((axis) => axis === undefined || axis < 1)) {
+      throw new PolycamError('invalid-model', `input '${adapter.inputName}' has no fixed image size: [${adapter.inputShape.join(', ')}]`);
+    }
+    const batch = adapter.inputShape[0];
+    this.description = {
+      input: {
+        name: adapter.inputName,
+        shape: [channels!, height!, width!],
+        layout,
+        fixedBatchSize: batch === null || batch === undefined ? undefined : batch,
+      },
+      output: { name: adapter.outputName, size: adapter.outputSize },
+      layers: adapter.layers.map((layer): LayerInfo => ({ ...layer, shape: channelsFirstShape(layer.shape, layout) })),
+    };
+    this.#layerNames = new Set(adapter.layers.map((layer) => layer.name));
+    this.gradients = new TfjsGradientProvider({
+      adapter,
+      layout,
+      description: this.description,
+      // WASM lacks backward kernels such as Conv2DBackpropFilter, which the fused convolutions
+      // of LayersModels call even for input gradients: differentiate on the CPU backend.
+      prepare: (layer) => this.#prepare([layer], this.platform === 'wasm' ? 'cpu' : this.platform),
+    });
+  }
+
+  /**
+   * Loads a TF.js model from a `model.json` file and the weight files next to it.
+   *
+   * @param source - `{ path }` of a `model.json`; in-memory bytes are refused (the weights live
+   *   in other files).
+   * @param options - Platform, threads, layout and output.
+   * @returns The ready backend; dispose it when done.
+   * @throws {@link PolycamError} `file-not-found`, `invalid-model` (not a model, weight files
+   *   missing), `invalid-argument` for bytes, `unsupported-capability` for a platform that is
+   *   not installed.
+   */
+  public static async load(source: ModelSource, options: TfjsLoadOptions = {}): Promise<TfjsBackend> {
+    if (!('path' in source)) {
+      throw new PolycamError('invalid-argument', 'the TF.js backend loads a model.json from a path, not from bytes');
+    }
+    const platform = await activatePlatform(options.platform, options.threads);
+    const adapter = await openAdapter(source.path, options.output);
+    try {
+      return new TfjsBackend(adapter, platform, options.layout ?? detectTfjsLayout(adapter.inputShape));
+    } catch (error) {
+      adapter.dispose();
+      throw error;
+    }
+  }
+
+  async #prepare(taps: readonly string[], platform: TfjsPlatform = this.platform): Promise<void> {
+    if (this.#disposed) {
+      throw new PolycamError('invalid-argument', 'the TF.js backend was disposed');
+    }
+    for (const tap of taps) {
+      if (!this.#layerNames.has(tap)) {
+        throw new PolycamError('unknown-layer', `layer '${tap}' does not exist; nearest: ${nearestNames(tap, [...this.#layerNames]).join(', ')}`);
+      }
+    }
+    if (tf.getBackend() !== (platform === 'node' || platform === 'node-gpu' ? 'tensorflow' : platform)) {
+      await activatePlatform(platform);
+    }
+  }
+
+  /**
+   * Runs a batch, in sub-batches of the model's fixed batch size when it has one.
+   *
+   * @param request - The NCHW batch and the taps.
+   * @param signal - Aborts between sub-batches.
+   * @returns The output and the channels-first taps.
+   * @throws {@link PolycamError} `unknown-layer`, `aborted` or `backend-failure`.
+   */
+  public async run(request: RunRequest, signal?: AbortSignal): Promise<RunResult> {
+    const taps = [...new Set(request.taps ?? [])];
+    await this.#prepare(taps);
+    const [count, channels, height, width] = request.input.shape as [number, number, number, number];
+    const imageSize = channels * height * width;
+    const chunk = this.description.input.fixedBatchSize ?? count;
+    const outputSize = this.description.output.size;
+    const output = new Float32Array(count * outputSize);
+    const tapped = taps.map((tap) => {
+      const shape = this.description.layers.find((layer) => layer.name === tap)!.shape;
+      return { shape: [count, ...shape], data: new Float32Array(count * shape.reduce((product, axis) => product * axis, 1)) };
+    });
+    for (let start = 0; start < count; start += chunk) {
+      throwIfAborted(signal);
+      const size = Math.min(chunk, count - start);
+      const images = new Float32Array(chunk * imageSize);
+      images.set(request.input.data.subarray(start * imageSize, (start + size) * imageSize));
+      try {
+        tf.tidy(() => {
+          const result = this.#adapter.execute(toModelLayout(images, [chunk, channels, height, width], this.#layout), taps);
+          output.set(result.output.dataSync().subarray(0, size * outputSize), start * outputSize);
+          result.taps.forEach((tensor, index) => {
+            const target = tapped[index]!;
+            const perImage = target.data.length / count;
+            target.data.set(toChannelsFirst(tensor, this.#layout).dataSync().subarray(0, size * perImage), start * perImage);
+          });
+        });
+      } catch (error) {
+        throw new PolycamError('backend-failure', `TF.js failed: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+    const activations = new Map<string, Tensor>(taps.map((tap, index) => [tap, tapped[index]!]));
+    return { output: { shape: [count, outputSize], data: output }, activations };
+  }
+
+  /**
+   * Releases the model's weights.
+   *
+   * @returns When released.
+   */
+  public async dispose(): Promise<void> {
+    if (!this.#disposed) {
+      this.#disposed = true;
+      this.#adapter.dispose();
+    }
+  }
+}

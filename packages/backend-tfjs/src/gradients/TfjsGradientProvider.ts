@@ -1,0 +1,99 @@
+import {
+  PolycamError,
+  targetGradient,
+  throwIfAborted,
+  type GradientProvider,
+  type InputLayout,
+  type ModelDescription,
+  type TargetFunction,
+  type Tensor,
+} from '@polycam/core';
+import * as tf from '@tensorflow/tfjs-core';
+import { toChannelsFirst } from '../edge/toChannelsFirst.js';
+import { toModelLayout } from '../edge/toModelLayout.js';
+import type { TfjsModelAdapter } from '../model/TfjsModelAdapter.js';
+
+/** What {@link TfjsGradientProvider} needs of its backend. */
+export interface TfjsGradientContext {
+  /** The model. */
+  readonly adapter: TfjsModelAdapter;
+  /** The model's layout. */
+  readonly layout: InputLayout;
+  /** The backend's description. */
+  readonly description: ModelDescription;
+  /** Checks the layer name and activates the platform to differentiate on. */
+  readonly prepare: (layer: string) => Promise<void>;
+}
+
+function perImage(tensor: tf.Tensor, layout: InputLayout): Tensor {
+  const channelsFirst = toChannelsFirst(tensor, layout);
+  return { shape: channelsFirst.shape.slice(1), data: Float32Array.from(channelsFirst.dataSync()) };
+}
+
+/**
+ * The TF.js backend's `gradients` capability: `∂s/∂A_layer` by reverse-mode differentiation of
+ * the part of the model after the layer, seeded with the target's derivative with respect to
+ * the output ({@link targetGradient}). On the WASM platform it computes on the CPU backend,
+ * because WASM lacks backward kernels that TF.js's fused convolutions call.
+ *
+ * @internal
+ */
+export class TfjsGradientProvider implements GradientProvider {
+  readonly #context: TfjsGradientContext;
+
+  /**
+   * @param context - The backend's model, layout and checks.
+   */
+  public constructor(context: TfjsGradientContext) {
+    this.#context = context;
+  }
+
+  /**
+   * @param input - One NCHW image `[1, C, H, W]`.
+   * @param layer - A layer from the description.
+   * @param target - The score.
+   * @param signal - Cancels before the work starts.
+   * @returns The activation and its gradient, `[K, h, w]` each.
+   * @throws {@link PolycamError} `unknown-layer`, `invalid-argument` for a batch of several
+   *   images, `aborted` or `backend-failure`.
+   */
+  public async layerGradient(
+    input: Tensor,
+    layer: string,
+    target: TargetFunction,
+    signal?: AbortSignal,
+  ): Promise<{ readonly activation: Tensor; readonly gradient: Tensor }> {
+    const { adapter, layout, description } = this.#context;
+    await this.#context.prepare(layer);
+    throwIfAborted(signal);
+    const [count, channels, height, width] = input.shape as [number, number, number, number];
+    if (input.shape.length !== 4 || count !== 1) {
+      throw new PolycamError('invalid-argument', `layer gradients take one image [1, C, H, W], got [${input.shape.join(', ')}]`);
+    }
+    const batch = description.input.fixedBatchSize ?? 1;
+    const images = new Float32Array(batch * channels * height * width);
+    images.set(input.data.subarray(0, channels * height * width));
+    let result: { activation: Tensor; gradient: Tensor } | undefined;
+    try {
+      tf.tidy(() => {
+        const image = toModelLayout(images, [batch, channels, height, width], layout);
+        const { activation, head } = adapter.split(image, layer);
+        const first = (tensor: tf.Tensor): Tensor => perImage(tf.slice(tensor, 0, 1), layout);
+        if (head === undefined) {
+          result = { activation: first(activation), gradient: first(tf.zerosLike(activation)) };
+          return;
+        }
+        const output = head(activation);
+        const seed = new Float32Array(output.size);
+        seed.set(targetGradient(target, (output.dataSync() as Float32Array).slice(0, adapter.outputSize)));
+        const seedTensor = tf.tensor(seed, output.shape);
+        const gradient = tf.grad((value: tf.Tensor) => tf.sum(tf.mul(head(value), seedTensor)))(activation);
+        result = { activation: first(activation), gradient: first(gradient) };
+      });
+      return result!;
+    } catch (error) {
+      if (error instanceof PolycamError) throw error;
+      throw new PolycamError('backend-failure', `TF.js could not differentiate at '${layer}': ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+}
