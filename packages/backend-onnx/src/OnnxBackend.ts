@@ -3,11 +3,13 @@ import {
   PolycamError,
   throwIfAborted,
   type BackendCapability,
+  type MaskedInputRunner,
   type ModelBackend,
   type ModelDescription,
   type ModelSource,
   type RunRequest,
   type RunResult,
+  type WeightRandomizer,
 } from '@polycam/core';
 import * as ort from 'onnxruntime-node';
 import { createSession } from './createSession.js';
@@ -63,9 +65,10 @@ export class OnnxBackend implements ModelBackend {
   /** The model's input, output and layers. */
   public readonly description: ModelDescription;
   /** Builds masked images inside onnxruntime; absent for models older than opset 11. */
-  public readonly maskedInputs: OnnxMaskedInputRunner | undefined;
+  public readonly maskedInputs: MaskedInputRunner | undefined;
   /** Loads copies of the model with chosen layers' weights redrawn at random. */
-  public readonly weightRandomizer: OnnxWeightRandomizer;
+  public readonly weightRandomizer: WeightRandomizer;
+  readonly #masked: OnnxMaskedInputRunner | undefined;
   readonly #plain: ort.InferenceSession;
   readonly #tapped: ort.InferenceSession;
   readonly #wiring: OnnxWiring;
@@ -79,6 +82,7 @@ export class OnnxBackend implements ModelBackend {
     this.#plain = sessions.plain;
     this.#tapped = sessions.tapped;
     this.maskedInputs = sessions.masked;
+    this.#masked = sessions.masked;
     this.weightRandomizer = sessions.randomizer;
     this.capabilities = new Set<BackendCapability>(sessions.masked ? ['forward', 'masked-inputs', 'weight-randomization'] : ['forward', 'weight-randomization']);
     this.#wiring = wiring;
@@ -92,7 +96,7 @@ export class OnnxBackend implements ModelBackend {
    * @param source - The `.onnx` path, or its bytes.
    * @param options - Threads, layout override, output name and dynamic input size.
    * @returns The ready backend; dispose it when done.
-   * @throws {@link PolycamError} `file-not-found` for a missing file, `invalid-model` for a
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `file-not-found` for a missing file, `invalid-model` for a
    *   corrupt model or one without a single float image input.
    */
   public static async load(source: ModelSource, options: OnnxLoadOptions = {}): Promise<OnnxBackend> {
@@ -130,7 +134,7 @@ export class OnnxBackend implements ModelBackend {
    * @param request - The images `[N, C, H, W]` and the layers to tap.
    * @param signal - Aborts between chunks.
    * @returns The outputs `[N, K]` and the taps `[N, K_l, h_l, w_l]`.
-   * @throws {@link PolycamError} `unknown-layer`, `invalid-argument`, `aborted` or
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `unknown-layer`, `invalid-argument`, `aborted` or
    *   `backend-failure`.
    */
   public async run(request: RunRequest, signal?: AbortSignal): Promise<RunResult> {
@@ -178,6 +182,6 @@ export class OnnxBackend implements ModelBackend {
    * @returns When they are released.
    */
   public async dispose(): Promise<void> {
-    await Promise.all([this.#plain.release(), this.#tapped.release(), this.maskedInputs?.dispose()]);
+    await Promise.all([this.#plain.release(), this.#tapped.release(), this.#masked?.dispose()]);
   }
 }

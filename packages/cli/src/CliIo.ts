@@ -6,7 +6,10 @@ export interface CliIo {
   /** Results and tables. */
   readonly stdout: NodeJS.WritableStream;
   /** Errors and progress bars. */
-  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & {
+    /** Whether the stream is a terminal; progress bars are drawn only then. */
+    isTTY?: boolean;
+  };
   /** Cancels a running command (the CLI wires it to Ctrl-C). */
   readonly signal?: AbortSignal;
 }

@@ -21,5 +21,10 @@ export interface GradientProvider {
     layer: string,
     target: TargetFunction,
     signal?: AbortSignal,
-  ): Promise<{ readonly activation: Tensor; readonly gradient: Tensor }>;
+  ): Promise<{
+    /** The layer's activation on the input, `[K, h, w]`. */
+    readonly activation: Tensor;
+    /** The target score's gradient with respect to that activation, `[K, h, w]`. */
+    readonly gradient: Tensor;
+  }>;
 }

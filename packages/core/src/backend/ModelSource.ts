@@ -2,5 +2,13 @@
  * Where a model comes from: a file path, or bytes already in memory.
  */
 export type ModelSource =
-  | { readonly path: string }
-  | { readonly bytes: Uint8Array; readonly name?: string };
+  | {
+      /** The model file's path. */
+      readonly path: string;
+    }
+  | {
+      /** The model file's bytes. */
+      readonly bytes: Uint8Array;
+      /** A name for messages, such as the file name the bytes came from. */
+      readonly name?: string;
+    };

@@ -2,6 +2,7 @@ import type { ExplainResult, ExplainStage } from './ExplainResult.js';
 
 /** Emitted once the unmasked pass has run: what will be explained and how much work it is. */
 export interface ExplainStartedEvent {
+  /** The event's kind: `started`. */
   readonly type: 'started';
   /** The layers to fuse, in forward order. */
   readonly layers: readonly string[];
@@ -15,6 +16,7 @@ export interface ExplainStartedEvent {
 
 /** Emitted as evaluations complete (run or saved). */
 export interface ExplainProgressEvent {
+  /** The event's kind: `progress`. */
   readonly type: 'progress';
   /** Evaluations done so far. */
   readonly done: number;
@@ -24,6 +26,7 @@ export interface ExplainProgressEvent {
 
 /** Emitted when a layer is weighed and fused, deepest first. */
 export interface ExplainLayerEvent {
+  /** The event's kind: `layer`. */
   readonly type: 'layer';
   /** This stage's position from the deepest (0) to the shallowest. */
   readonly index: number;
@@ -33,6 +36,7 @@ export interface ExplainLayerEvent {
 
 /** Emitted last, with the finished explanation. */
 export interface ExplainResultEvent {
+  /** The event's kind: `result`. */
   readonly type: 'result';
   /** The explanation. */
   readonly result: ExplainResult;

@@ -9,4 +9,10 @@
  * - `{ constant: v }`: `v` everywhere, in every channel (the authors' `grey` baseline is
  *   `{ constant: 0.5 }`).
  */
-export type RelevanceBaseline = 'blur' | 'zero' | { readonly constant: number };
+export type RelevanceBaseline =
+  | 'blur'
+  | 'zero'
+  | {
+      /** The value every removed pixel takes, in every channel of the normalised input. */
+      readonly constant: number;
+    };

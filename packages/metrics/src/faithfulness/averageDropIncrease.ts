@@ -28,7 +28,7 @@ import { saliencyAtInputSize } from './saliencyAtInputSize.js';
  * @param saliency - The saliency map, 2-D, finite values.
  * @param options - The class (the argmax by default) and cancellation.
  * @returns The class, `Y`, `O`, the drop and whether the confidence increased.
- * @throws {@link PolycamError} `invalid-argument` for an input that does not match the model or
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` for an input that does not match the model or
  *   a map that is not 2-D or holds NaN or infinite values; `class-out-of-range` for a bad class;
  *   `aborted` when the signal fires; `backend-failure` when the runtime fails.
  */

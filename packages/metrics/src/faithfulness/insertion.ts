@@ -27,7 +27,7 @@ import type { RelevanceCurveResult } from './RelevanceCurveResult.js';
  * @param options - Steps (224), baseline (`'blur'`), batch size (32), class (the argmax),
  *   cancellation and progress.
  * @returns The class scored, the AUC and the n step scores.
- * @throws {@link PolycamError} `invalid-argument` for an input that does not match the model, a
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` for an input that does not match the model, a
  *   map that is not 2-D or holds NaN or infinite values, `steps` that is not a positive integer
  *   no larger than `H·W`, a bad `batchSize` or baseline, or a blur baseline on an image under
  *   6×6; `class-out-of-range` for a bad class; `aborted` when the signal fires;

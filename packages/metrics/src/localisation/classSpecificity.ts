@@ -10,8 +10,13 @@ import { energyInMask } from './energyInMask.js';
  * @param ownMask - That object's mask.
  * @param otherMask - The other object's mask.
  * @returns The two energy shares, each in [0, 1].
- * @throws {@link PolycamError} `invalid-argument` when the sizes differ.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` when the sizes differ.
  */
-export function classSpecificity(map: Map2D, ownMask: Uint8Array, otherMask: Uint8Array): { own: number; other: number } {
+export function classSpecificity(map: Map2D, ownMask: Uint8Array, otherMask: Uint8Array): {
+  /** The share of the map's energy on its own object, in [0, 1]. */
+  own: number;
+  /** The share of the map's energy on the other object, in [0, 1]. */
+  other: number;
+} {
   return { own: energyInMask(map, ownMask), other: energyInMask(map, otherMask) };
 }

@@ -9,7 +9,7 @@ import { checkMaskSize } from './checkMaskSize.js';
  * @param map - The saliency map, the mask's size.
  * @param mask - The object's mask (non-zero inside).
  * @returns The share, in [0, 1].
- * @throws {@link PolycamError} `invalid-argument` when the sizes differ.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` when the sizes differ.
  */
 export function energyInMask(map: Map2D, mask: Uint8Array): number {
   checkMaskSize(map, mask);

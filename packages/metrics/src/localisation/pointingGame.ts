@@ -8,7 +8,7 @@ import { checkMaskSize } from './checkMaskSize.js';
  * @param map - The saliency map, the mask's size.
  * @param mask - The object's mask (non-zero inside).
  * @returns True for a hit.
- * @throws {@link PolycamError} `invalid-argument` when the sizes differ.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` when the sizes differ.
  */
 export function pointingGame(map: Map2D, mask: Uint8Array): boolean {
   checkMaskSize(map, mask);

@@ -26,7 +26,7 @@ import { spearmanCorrelation } from './spearmanCorrelation.js';
  * @param explain - Computes the map on a model, always for the same input and class.
  * @param options - Seed, how many steps at most, and signal.
  * @returns The original map and one step per randomised layer, in randomisation order.
- * @throws {@link PolycamError} `unsupported-capability` when the backend cannot randomise its
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `unsupported-capability` when the backend cannot randomise its
  *   weights (checked before any explanation), `invalid-argument` for impossible options or maps
  *   of different sizes, `aborted` when the signal fires; whatever `explain` or the backend throws.
  */

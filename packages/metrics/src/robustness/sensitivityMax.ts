@@ -31,7 +31,7 @@ function frobenius(values: ArrayLike<number>): number {
  * @param input - The input to perturb, such as a `[1, C, H, W]` image.
  * @param options - Samples, radius, seed and signal.
  * @returns The score and the relative change of each sample.
- * @throws {@link PolycamError} `invalid-argument` for impossible options, an input whose data does
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` for impossible options, an input whose data does
  *   not match its shape, or maps whose size changes between explanations; `aborted` when the
  *   signal fires; whatever `explain` throws.
  */

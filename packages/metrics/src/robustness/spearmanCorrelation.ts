@@ -29,7 +29,7 @@ function averageRanks(values: ArrayLike<number>): Float64Array {
  * @param a - The first values, such as a saliency map's pixels.
  * @param b - The second values, as many.
  * @returns The correlation, in [−1, 1]; 0 when either sequence is constant.
- * @throws {@link PolycamError} `invalid-argument` when the lengths differ, when the sequences are
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` when the lengths differ, when the sequences are
  *   empty, or when a value is NaN.
  */
 export function spearmanCorrelation(a: ArrayLike<number>, b: ArrayLike<number>): number {

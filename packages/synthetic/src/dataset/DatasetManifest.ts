@@ -14,8 +14,11 @@ export interface DatasetManifest {
   readonly classes: readonly string[];
   /** The images of each split. */
   readonly splits: {
+    /** The training split. */
     readonly train: readonly ManifestImage[];
+    /** The validation split. */
     readonly validation: readonly ManifestImage[];
+    /** The held-out test split. */
     readonly test: readonly ManifestImage[];
   };
 }

@@ -14,8 +14,11 @@ export interface DatasetOptions {
   readonly classes?: number;
   /** The sizes of the train, validation and test splits. */
   readonly splits: {
+    /** The training split. */
     readonly train: SplitSizes;
+    /** The validation split. */
     readonly validation: SplitSizes;
+    /** The held-out test split. */
     readonly test: SplitSizes;
   };
   /** Called after each image is written, for progress. */

@@ -47,7 +47,7 @@ function labelsFor(kind: 'single' | 'pair', index: number, classes: number, seed
  *
  * @param options - The folder, seed, size, class count and split sizes.
  * @returns The manifest, also written as `manifest.json`.
- * @throws {@link PolycamError} `invalid-argument` for zero classes, more classes than exist,
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` for zero classes, more classes than exist,
  *   negative counts, pairs with one class, or a size too small for the objects.
  */
 export async function generateDataset(options: DatasetOptions): Promise<DatasetManifest> {

@@ -39,7 +39,7 @@ function checkOptions(size: number, labels: readonly number[], noise: number): v
  *
  * @param options - The seed, the size, the labels, and whether to add clutter and noise.
  * @returns The image and its objects' ground truth.
- * @throws {@link PolycamError} `invalid-argument` for a size too small for the objects, labels
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` for a size too small for the objects, labels
  *   that are not class indexes, two objects of one class, or noise outside [0, 1].
  */
 export function generateScene(options: SceneOptions): Scene {
