@@ -7,6 +7,7 @@ import type { EvaluateCommandOptions } from './commands/EvaluateCommandOptions.j
 import type { ExplainCommandOptions } from './commands/ExplainCommandOptions.js';
 import type { GenerateBenchmarkOptions } from './commands/GenerateBenchmarkOptions.js';
 import type { LayersCommandOptions } from './commands/LayersCommandOptions.js';
+import type { MethodsCommandOptions } from './commands/MethodsCommandOptions.js';
 import type { SanityCommandOptions } from './commands/SanityCommandOptions.js';
 import { runBenchmarkCommand } from './commands/runBenchmarkCommand.js';
 import { runDemoCommand } from './commands/runDemoCommand.js';
@@ -14,6 +15,7 @@ import { runEvaluateCommand } from './commands/runEvaluateCommand.js';
 import { runExplainCommand } from './commands/runExplainCommand.js';
 import { runGenerateBenchmarkCommand } from './commands/runGenerateBenchmarkCommand.js';
 import { runLayersCommand } from './commands/runLayersCommand.js';
+import { runMethodsCommand } from './commands/runMethodsCommand.js';
 import { runSanityCommand } from './commands/runSanityCommand.js';
 import { benchmarkSplits } from './training/benchmarkSplits.js';
 
@@ -62,9 +64,9 @@ export function buildProgram(io: CliIo): Command {
     .description('explain why the model predicts a class, as a saliency map per image')
     .argument('<images...>', 'PNG or JPEG images')
     .option('--model <file>', 'the ONNX model (default: the bundled demo model)')
-    .option('--method <name>', 'pcam+, pcam- or pcam± (aliases pcamp, pcamm, pcampm)', 'pcam±')
+    .option('--method <name>', "pcam±, pcam+, pcam-, or any method 'polycam methods' lists (grad-cam, score-cam, rise, ...)", 'pcam±')
     .option('--class <n>', 'the class to explain (default: the predicted class)')
-    .option('--layers <names>', "'auto' or comma-separated layer names (see 'polycam layers')", 'auto')
+    .option('--layers <names>', "'auto', 'last' or comma-separated layer names (see 'polycam layers'); default: the method's own (auto, or last for single-layer methods)")
     .option('--mean <r,g,b>', 'per-channel mean after scaling to [0,1] (default: ImageNet)')
     .option('--std <r,g,b>', 'per-channel standard deviation (default: ImageNet)')
     .option('--batch-size <n>', 'masked images per forward run', '32')
@@ -76,6 +78,12 @@ export function buildProgram(io: CliIo): Command {
     .addOption(layoutOption())
     .addOption(pluginOption())
     .action((images: string[], options: ExplainCommandOptions) => runExplainCommand(images, options, io));
+
+  program
+    .command('methods')
+    .description('list every method --method accepts, with what it requires of a backend')
+    .addOption(pluginOption())
+    .action((options: MethodsCommandOptions) => runMethodsCommand(options, io));
 
   program
     .command('layers')

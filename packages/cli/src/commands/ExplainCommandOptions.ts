@@ -6,12 +6,12 @@ import type { InputLayout } from '@polycam/core';
 export interface ExplainCommandOptions {
   /** `--model FILE.onnx`; the bundled demo model when omitted. */
   readonly model?: string;
-  /** `--method`: a preset id or alias. */
+  /** `--method`: a method's id or alias (see `polycam methods`). */
   readonly method: string;
   /** `--class N`. */
   readonly class?: string;
-  /** `--layers auto|NAME,...`. */
-  readonly layers: string;
+  /** `--layers auto|last|NAME,...`; the method's own layers when omitted. */
+  readonly layers?: string;
   /** `--mean r,g,b`. */
   readonly mean?: string;
   /** `--std r,g,b`. */

@@ -46,7 +46,7 @@ export async function runExplainCommand(images: readonly string[], options: Expl
   const classIndex = options.class === undefined ? undefined : parseInteger('--class', options.class, 0);
   const batchSize = parseInteger('--batch-size', options.batchSize, 1);
   const threads = options.threads === undefined ? undefined : parseInteger('--threads', options.threads, 1);
-  const layers = parseLayerSelection(options.layers);
+  const layers = options.layers === undefined ? undefined : parseLayerSelection(options.layers);
   const scoreFunction = parseScoreFunction(options.score);
   const mean = options.mean === undefined ? undefined : parseNumberList('--mean', options.mean);
   const std = options.std === undefined ? undefined : parseNumberList('--std', options.std);
@@ -54,8 +54,9 @@ export async function runExplainCommand(images: readonly string[], options: Expl
   const container = await createCliContainer(await loadPlugins(options.plugin));
   const explainer = container.get(TOKENS.Explainer);
   const method = { method: options.method, ...(options.fusion ? { fusion: options.fusion } : {}) };
-  const { preset } = explainer.resolve(method);
-  checkDistinctOutputs(images, { npz: options.npz !== undefined, out: options.out, preset: preset.id });
+  const chosen = explainer.method(options.method);
+  if (chosen.kind === 'preset') explainer.resolve(method);
+  checkDistinctOutputs(images, { npz: options.npz !== undefined, out: options.out, preset: chosen.id });
   await checkOutputTargets({ ...(options.npz ? { npz: options.npz } : {}), ...(options.out ? { out: options.out } : {}) });
   const model = options.model ?? bundledDemoModel().modelPath;
   const backend = await loadModel(container, { path: model }, {
@@ -71,7 +72,14 @@ export async function runExplainCommand(images: readonly string[], options: Expl
     if (classIndex !== undefined && classIndex >= output.size) {
       throw new PolycamError('class-out-of-range', `--class ${classIndex} is out of range: the model has ${output.size} classes (0..${output.size - 1})`);
     }
-    const layerNames = resolveLayers(backend.description, layers);
+    const missing = chosen.requires.filter((capability) => !backend.capabilities.has(capability));
+    if (missing.length > 0) {
+      throw new PolycamError(
+        'unsupported-capability',
+        `method '${chosen.id}' requires ${missing.join(', ')}, which the '${backend.id}' backend does not provide`,
+      );
+    }
+    if (chosen.kind === 'preset') resolveLayers(backend.description, layers ?? 'auto');
     const decoded = [];
     for (const path of images) {
       decoded.push(await readImage(path, channels));
@@ -88,7 +96,7 @@ export async function runExplainCommand(images: readonly string[], options: Expl
           backend,
           input: preprocessImage(image, { height, width, ...statistics }),
           ...method,
-          layers: layerNames,
+          ...(layers === undefined ? {} : { layers }),
           ...(classIndex === undefined ? {} : { classIndex }),
           scoreFunction,
           batchSize,
