@@ -25,7 +25,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/src/**/*.spec.ts', 'examples/*/src/**/*.spec.ts'],
+    include: ['packages/*/src/**/*.spec.ts', 'examples/*/src/**/*.spec.ts', 'docs/**/*.spec.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
