@@ -10,6 +10,8 @@ export interface BenchmarkCommandOptions {
   readonly batchSize: string;
   /** `--threads N`. */
   readonly threads?: string;
+  /** `--methods default|all|KEY,...`: the rows to run (see `benchmarkMethods`). */
+  readonly methods?: string;
   /** `--plot FILE.svg`: where to draw the mean curves. */
   readonly plot: string;
 }

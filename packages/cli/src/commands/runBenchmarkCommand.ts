@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { preprocessImage, resizeBilinear, saliencyMap, type ExplainResult, type Map2D } from '@polycam/core';
+import { PolycamError, preprocessImage, resizeBilinear, saliencyMap, type ExplainResult, type Map2D } from '@polycam/core';
 import { NoLNormFusion } from '@polycam/method-polycam';
 import { deletion, energyInMask, insertion, pointingGame } from '@polycam/metrics';
 import { benchmarkMethods } from '../benchmark/benchmarkMethods.js';
@@ -8,6 +8,7 @@ import type { CliIo } from '../CliIo.js';
 import { readImage } from '../image/readImage.js';
 import { readMask } from '../image/readMask.js';
 import { fuseStages } from '../localisation/fuseStages.js';
+import { parseBenchmarkMethods } from '../options/parseBenchmarkMethods.js';
 import { parseInteger } from '../options/parseInteger.js';
 import { formatTable } from '../output/formatTable.js';
 import { writeFilesTogether } from '../output/writeFilesTogether.js';
@@ -39,9 +40,12 @@ class MethodTally {
  * and milliseconds per map. It draws the mean insertion and deletion curves as an SVG.
  *
  * The rows are PCAM+, PCAM− and PCAM± (LNorm), PCAM± without LNorm (the same weights fused
- * again), and the single-layer CAM+, CAM− and CAM± of the last fused layer.
+ * again), the single-layer CAM+, CAM− and CAM± of the last fused layer, and the baselines:
+ * Score-CAM, Grad-CAM, Grad-CAM++ and Layer-CAM by default, RISE and Occlusion when
+ * `--methods` asks for them (`all`, or a list of keys). A method the backend cannot run (a
+ * gradient method on ONNX) is skipped with a note on standard error.
  *
- * @param options - The data folder, image count, steps, batch size, threads and plot path.
+ * @param options - The data folder, image count, steps, batch size, threads, methods and plot path.
  * @param io - Streams and the cancellation signal.
  * @returns When the table is printed and the plot written.
  */
@@ -50,9 +54,22 @@ export async function runBenchmarkCommand(options: BenchmarkCommandOptions, io: 
   const steps = parseInteger('--steps', options.steps, 1);
   const batchSize = parseInteger('--batch-size', options.batchSize, 1);
   const threads = options.threads === undefined ? undefined : parseInteger('--threads', options.threads, 1);
+  const selected = parseBenchmarkMethods(options.methods);
   const { items, metadata, explainer, backend } = await openBenchmarkSession(options.data, count, threads, (line) => io.stderr.write(`${line}\n`));
   const [, height, width] = metadata.inputShape;
-  const tallies = new Map<string, MethodTally>(benchmarkMethods.map((method) => [method.label, new MethodTally(steps)]));
+  const lacking = (row: (typeof selected)[number]): string[] =>
+    'explain' in row ? explainer.method(row.explain.method).requires.filter((capability) => !backend.capabilities.has(capability)) : [];
+  for (const row of selected.filter((candidate) => lacking(candidate).length > 0)) {
+    io.stderr.write(`skipping ${row.label}: it requires ${lacking(row).join(', ')}, which the '${backend.id}' backend does not provide\n`);
+  }
+  const reported = selected.filter((row) => lacking(row).length === 0);
+  if (reported.length === 0) {
+    await backend.dispose();
+    throw new PolycamError('unsupported-capability', `none of the selected methods runs on the '${backend.id}' backend`);
+  }
+  const sources = new Set<string>(reported.flatMap((row) => ('refuse' in row ? [row.refuse.from] : [])));
+  const computed = benchmarkMethods.filter((row) => reported.includes(row) || sources.has(row.label));
+  const tallies = new Map<string, MethodTally>(reported.map((method) => [method.label, new MethodTally(steps)]));
   const noLNorm = new NoLNormFusion();
   const progress = createProgressReporter(io.stderr);
   const started = performance.now();
@@ -65,7 +82,7 @@ export async function runBenchmarkCommand(options: BenchmarkCommandOptions, io: 
       const input = preprocessImage(image, { height, width, mean: metadata.mean, std: metadata.std });
       const explained = new Map<string, ExplainResult>();
       const maps: { label: string; map: Map2D; raw: Map2D; passes: number; ms: number }[] = [];
-      for (const method of benchmarkMethods) {
+      for (const method of computed) {
         if ('explain' in method) {
           const { method: preset, ...rest } = method.explain;
           const layers = 'lastLayerOnly' in rest ? [metadata.recommendedLayers.at(-1)!] : metadata.recommendedLayers;
@@ -79,9 +96,10 @@ export async function runBenchmarkCommand(options: BenchmarkCommandOptions, io: 
           maps.push({ label: method.label, map: saliencyMap(fused, height, width), raw: fused, passes: source.passes.run, ms: source.durationMs });
         }
       }
-      const classIndex = explained.get('PCAM±')!.classIndex!;
+      const classIndex = [...explained.values()][0]!.classIndex!;
       for (const entry of maps) {
-        const tally = tallies.get(entry.label)!;
+        const tally = tallies.get(entry.label);
+        if (tally === undefined) continue; // computed only as another row's source
         const curveOptions = { classIndex, steps, batchSize, ...signal };
         const inserted = await insertion(backend, input, entry.map, curveOptions);
         const deleted = await deletion(backend, input, entry.map, curveOptions);
@@ -102,7 +120,7 @@ export async function runBenchmarkCommand(options: BenchmarkCommandOptions, io: 
   }
 
   const n = items.length;
-  const rows = benchmarkMethods.map(({ label }) => {
+  const rows = reported.map(({ label }) => {
     const tally = tallies.get(label)!;
     return [
       label,
@@ -117,7 +135,7 @@ export async function runBenchmarkCommand(options: BenchmarkCommandOptions, io: 
   });
   const mean = (values: Float64Array): Float64Array => values.map((value) => value / n);
   const series = (kind: 'insertion' | 'deletion'): { label: string; values: Float64Array }[] =>
-    benchmarkMethods.map(({ label }) => ({ label, values: mean(tallies.get(label)![kind]) }));
+    reported.map(({ label }) => ({ label, values: mean(tallies.get(label)![kind]) }));
   await writeFilesTogether([{ path: options.plot, bytes: renderCurvesSvg(series('insertion'), series('deletion')) }]);
   io.stdout.write(
     `${n} held-out one-object images of the synthetic benchmark, bundled model, ${steps} steps, blur baseline, ` +
