@@ -1,9 +1,10 @@
+import type { ModelCliOptions } from '../model/ModelCliOptions.js';
 import type { InputLayout } from '@polycam/core';
 
 /**
  * The raw options of `polycam explain`, as the command line gives them.
  */
-export interface ExplainCommandOptions {
+export interface ExplainCommandOptions extends ModelCliOptions {
   /** `--model FILE.onnx`; the bundled demo model when omitted. */
   readonly model?: string;
   /** `--method`: a method's id or alias (see `polycam methods`). */

@@ -1,7 +1,8 @@
+import type { ModelCliOptions } from '../model/ModelCliOptions.js';
 import type { InputLayout } from '@polycam/core';
 
 /** The raw options of `polycam layers`. */
-export interface LayersCommandOptions {
+export interface LayersCommandOptions extends ModelCliOptions {
   /** `--model FILE.onnx`; the bundled demo model when omitted. */
   readonly model?: string;
   /** `--threads N`. */

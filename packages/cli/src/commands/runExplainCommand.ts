@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import {
   encodeNpz,
-  loadModel,
   PolycamError,
   preprocessImage,
   resolveLayers,
@@ -9,8 +8,8 @@ import {
   type Tensor,
 } from '@polycam/core';
 import { createCliContainer } from '../container/createCliContainer.js';
+import { openCliModel } from '../model/openCliModel.js';
 import { loadPlugins } from '../container/loadPlugins.js';
-import { bundledDemoModel } from '@polycam/synthetic';
 import type { CliIo } from '../CliIo.js';
 import { readImage } from '../image/readImage.js';
 import { parseInteger } from '../options/parseInteger.js';
@@ -45,7 +44,6 @@ import { explainWithProgress } from './explainWithProgress.js';
 export async function runExplainCommand(images: readonly string[], options: ExplainCommandOptions, io: CliIo): Promise<void> {
   const classIndex = options.class === undefined ? undefined : parseInteger('--class', options.class, 0);
   const batchSize = parseInteger('--batch-size', options.batchSize, 1);
-  const threads = options.threads === undefined ? undefined : parseInteger('--threads', options.threads, 1);
   const layers = options.layers === undefined ? undefined : parseLayerSelection(options.layers);
   const scoreFunction = parseScoreFunction(options.score);
   const mean = options.mean === undefined ? undefined : parseNumberList('--mean', options.mean);
@@ -58,12 +56,10 @@ export async function runExplainCommand(images: readonly string[], options: Expl
   if (chosen.kind === 'preset') explainer.resolve(method);
   checkDistinctOutputs(images, { npz: options.npz !== undefined, out: options.out, preset: chosen.id });
   await checkOutputTargets({ ...(options.npz ? { npz: options.npz } : {}), ...(options.out ? { out: options.out } : {}) });
-  const model = options.model ?? bundledDemoModel().modelPath;
-  const backend = await loadModel(container, { path: model }, {
-    backend: 'onnx',
-    ...(threads ? { threads } : {}),
-    ...(options.layout ? { layout: options.layout } : {}),
-  });
+  const { backend, path: model, runtime } = await openCliModel(container, options);
+  if (backend.id === 'tfjs') {
+    io.stderr.write(`polycam: running on ${runtime}\n`);
+  }
   const progress = createProgressReporter(io.stderr);
   try {
     const { input, output } = backend.description;
@@ -123,6 +119,7 @@ export async function runExplainCommand(images: readonly string[], options: Expl
     }
     await writeFilesTogether(files);
     io.stdout.write(formatTable(['image', 'class', 'score', 'layers', 'passes run/saved', 'ms'], rows));
+
   } finally {
     progress.stop();
     await backend.dispose();

@@ -27,7 +27,7 @@ describe('polycam layers', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toBe(
-      `model ${model}: input 'input' 3×32×32 (NCHW, dynamic batch), output 'logits' with 4 values`,
+      `model ${model} (onnx): input 'input' 3×32×32 (NCHW, dynamic batch), output 'logits' with 4 values`,
     );
     // The architecture documented by buildTinyCnn, as PyTorch's exporter would name it.
     expect(parseLayersTable(run.stdout).map(({ index, auto, name, op, shape }) => [index, auto ? '*' : '', name, op, shape])).toEqual([
@@ -50,7 +50,7 @@ describe('polycam layers', () => {
     const model = await writeTinyModel(dir.at('tiny-b1.onnx'), { batch: 1, size: 24, classes: 7 });
     const run = await runCli(['layers', '--model', model]);
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\n')[0]).toBe(`model ${model}: input 'input' 3×24×24 (NCHW, fixed batch 1), output 'logits' with 7 values`);
+    expect(run.stdout.split('\n')[0]).toBe(`model ${model} (onnx): input 'input' 3×24×24 (NCHW, fixed batch 1), output 'logits' with 7 values`);
     expect(parseLayersTable(run.stdout)[0]).toMatchObject({ shape: '8×24×24' });
   });
 

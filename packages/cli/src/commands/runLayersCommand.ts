@@ -1,9 +1,8 @@
-import { isSpatialLayer, loadModel, resolveLayers } from '@polycam/core';
+import { isSpatialLayer, resolveLayers } from '@polycam/core';
 import { createCliContainer } from '../container/createCliContainer.js';
-import { bundledDemoModel } from '@polycam/synthetic';
+import { openCliModel } from '../model/openCliModel.js';
 import type { CliIo } from '../CliIo.js';
 import type { LayersCommandOptions } from './LayersCommandOptions.js';
-import { parseInteger } from '../options/parseInteger.js';
 import { formatTable } from '../output/formatTable.js';
 
 /**
@@ -16,20 +15,14 @@ import { formatTable } from '../output/formatTable.js';
  * @throws {@link PolycamError} for a missing or corrupt model.
  */
 export async function runLayersCommand(options: LayersCommandOptions, io: CliIo): Promise<void> {
-  const threads = options.threads === undefined ? undefined : parseInteger('--threads', options.threads, 1);
   const container = await createCliContainer();
-  const model = options.model ?? bundledDemoModel().modelPath;
-  const backend = await loadModel(container, { path: model }, {
-    backend: 'onnx',
-    ...(threads ? { threads } : {}),
-    ...(options.layout ? { layout: options.layout } : {}),
-  });
+  const { backend, path: model, runtime } = await openCliModel(container, options);
   try {
     const { input, output, layers } = backend.description;
     const auto = new Set(layers.some(isSpatialLayer) ? resolveLayers(backend.description, 'auto') : []);
     const batch = input.fixedBatchSize === undefined ? 'dynamic batch' : `fixed batch ${input.fixedBatchSize}`;
     io.stdout.write(
-      `model ${model}: input '${input.name}' ${input.shape.join('×')} (${input.layout}, ${batch}), ` +
+      `model ${model} (${runtime}): input '${input.name}' ${input.shape.join('×')} (${input.layout}, ${batch}), ` +
         `output '${output.name}' with ${output.size} values\n\n`,
     );
     const rows = layers.map((layer, index) => [

@@ -1,5 +1,6 @@
 import { createPolycamContainer } from '@polycam/core';
 import { onnxBackendModule } from '@polycam/backend-onnx';
+import { tfjsBackendModule } from '@polycam/backend-tfjs';
 import { baselinesModule } from '@polycam/method-baselines';
 import { polycamModule } from '@polycam/method-polycam';
 import type { Container, ContainerModule } from 'inversify';
@@ -12,5 +13,5 @@ import type { Container, ContainerModule } from 'inversify';
  * @returns The ready container.
  */
 export async function createCliContainer(plugins: readonly ContainerModule[] = []): Promise<Container> {
-  return createPolycamContainer(polycamModule, baselinesModule, onnxBackendModule, ...plugins);
+  return createPolycamContainer(polycamModule, baselinesModule, onnxBackendModule, tfjsBackendModule, ...plugins);
 }

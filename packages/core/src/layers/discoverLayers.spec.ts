@@ -165,6 +165,16 @@ describe('discoverLayers (METHOD.md target-layer discovery)', () => {
     expect(discoverLayers(layers)).toEqual(['a']);
   });
 
+  it('takes the layer before a global pool that drops the 1×1 axes (Keras and TF.js GlobalAveragePooling2D)', () => {
+    // The same network as an ONNX export ([8,1,1] pool) and as a TF.js LayersModel ([8] pool).
+    const onnx = [layer('c1', [4, 8, 8]), layer('r1', [4, 8, 8]), layer('p1', [4, 4, 4]), layer('c2', [8, 4, 4]), layer('r2', [8, 4, 4]), layer('gap', [8, 1, 1]), layer('fc', [3])];
+    const tfjs = [layer('c1', [4, 8, 8]), layer('r1', [4, 8, 8]), layer('p1', [4, 4, 4]), layer('c2', [8, 4, 4]), layer('r2', [8, 4, 4]), layer('gap', [8]), layer('fc', [3])];
+    expect(discoverLayers(onnx)).toEqual(['r1', 'r2']);
+    expect(discoverLayers(tfjs)).toEqual(['r1', 'r2']);
+    // A flatten ([K·h·w] values) is no global pool: Keras VGG16 keeps conv5_3, not block5_pool.
+    expect(discoverLayers([layer('r1', [4, 8, 8]), layer('pool', [4, 4, 4]), layer('flat', [64])])).toEqual(['r1']);
+  });
+
   it('returns nothing for a model without a spatial layer', () => {
     expect(discoverLayers([layer('fc1', [784]), layer('fc2', [128]), layer('logits', [10])])).toEqual([]);
     expect(discoverLayers([layer('seq', [4, 16]), layer('seq2', [4, 8]), layer('logits', [10])])).toEqual([]);

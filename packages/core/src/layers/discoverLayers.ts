@@ -7,11 +7,19 @@ function sameSpatialSize(a: readonly number[], b: readonly number[]): boolean {
   return first.length === second.length && first.every((size, axis) => size === second[axis]);
 }
 
+/** A `[K]` vector right after a `[K, h, w]` map is a global pool: a 1×1 output without its axes. */
+function isGlobalPool(previous: readonly number[], next: readonly number[]): boolean {
+  return previous.length === 3 && next.length === 1 && next[0] === previous[0];
+}
+
 /**
  * Poly-CAM's automatic target-layer discovery (METHOD.md, as the authors' `find_layer_list`):
  * walk the layers in forward order, skipping the very first; whenever the spatial size changes,
  * the layer just before the change is a target. Stop at the first output whose rank differs
- * (a flatten), or right after taking the layer that precedes a 1×1 output.
+ * (a flatten), or right after taking the layer that precedes a 1×1 output. A global pool that
+ * drops the 1×1 axes (TF.js and Keras's `GlobalAveragePooling2D`, whose `[K]` output follows a
+ * `[K, h, w]` map) counts as a 1×1 output, so that a model gets the same targets in either
+ * runtime.
  *
  * On VGG16 this gives the ReLUs after conv1_2, conv2_2, conv3_3, conv4_3 and conv5_3.
  *
@@ -31,6 +39,9 @@ export function discoverLayers(layers: readonly LayerInfo[]): string[] {
     for (const layer of rest) {
       if (!sameSpatialSize(layer.shape, previous.shape)) {
         if (layer.shape.length !== previous.shape.length) {
+          if (isGlobalPool(previous.shape, layer.shape)) {
+            targets.push(previous.name);
+          }
           break;
         }
         targets.push(previous.name);

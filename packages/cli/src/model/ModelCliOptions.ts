@@ -1,0 +1,17 @@
+import type { InputLayout } from '@polycam/core';
+
+/**
+ * The command-line options that choose and load a model, shared by the commands that take one.
+ */
+export interface ModelCliOptions {
+  /** `--model`: an `.onnx` file or a TF.js `model.json`; the bundled demo model by default. */
+  readonly model?: string;
+  /** `--backend`: a backend id (`onnx`, `tfjs`, or a plugin's); chosen from the file otherwise. */
+  readonly backend?: string;
+  /** `--tf-platform`: the TF.js platform (`wasm`, `cpu`, `node`, `node-gpu`). */
+  readonly tfPlatform?: string;
+  /** `--threads`: intra-op threads (onnxruntime) or WASM threads (TF.js). */
+  readonly threads?: string;
+  /** `--layout`: overrides the detected input layout. */
+  readonly layout?: InputLayout;
+}

@@ -1,0 +1,13 @@
+import type { ModelBackend } from '@polycam/core';
+
+/** A model the CLI has loaded, with what it tells the user about it. */
+export interface OpenedModel {
+  /** The loaded backend; dispose it when done. */
+  readonly backend: ModelBackend;
+  /** The model file. */
+  readonly path: string;
+  /** Which runtime runs it, such as `onnx` or `tfjs on wasm`. */
+  readonly runtime: string;
+  /** True when it is the bundled demo model. */
+  readonly bundled: boolean;
+}
