@@ -4,7 +4,7 @@ import { decodeNpz } from '@polycam/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listTree, makeTempDir, parseLayersTable, runCli, writePng, type TempDir } from './cli.testkit.js';
 
-// `polycam explain --plugin`, end to end in process, on the bundled demo model: a third-party
+// `polycam explain --plugin` and `polycam methods --plugin`, end to end in process, on the bundled demo model: a third-party
 // package (Faster Poly-CAM, by name), a one-file JavaScript plugin (by path), and the one-line
 // errors for plugins that are missing or export no container module.
 
@@ -59,6 +59,15 @@ describe('polycam explain --plugin', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(passesOf(run.stdout)).toEqual([{ run: 1, saved: 0 }]); // the unmasked pass only
+  });
+
+  it('lists a plugin\'s methods in polycam methods --plugin, and only with it', async () => {
+    const listed = await runCli(['methods', '--plugin', '@polycam-examples/faster-polycam']);
+    expect(listed.code).toBe(0);
+    const rows = listed.stdout.split('\n').map((row) => row.split(/\s{2,}/));
+    expect(rows.filter((row) => row[0]?.startsWith('fpcam')).map((row) => row[0])).toEqual(['fpcam+', 'fpcam-', 'fpcam±']);
+    expect(rows.find((row) => row[0] === 'pcam±')).toBeDefined();
+    expect((await runCli(['methods'])).stdout).not.toMatch(/fpcam/);
   });
 
   it('does not know a plugin preset without its plugin', async () => {
