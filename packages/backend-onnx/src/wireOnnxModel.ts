@@ -16,7 +16,7 @@ const DEFAULT_SIZE: readonly [number, number] = [224, 224];
  * @param options - The load options.
  * @param name - The model's name, for messages.
  * @returns The wiring.
- * @throws {@link PolycamError} `invalid-model` unless the model has exactly one float32 rank-4
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-model` unless the model has exactly one float32 rank-4
  *   input with a fixed channel count, and the named (or first) output.
  */
 export function wireOnnxModel(summary: OnnxModelSummary, options: OnnxLoadOptions, name: string): OnnxWiring {
