@@ -54,6 +54,20 @@ describe('polycam explain --plugin', () => {
     expect(fasterMap.data).not.toEqual(fullMap.data);
   });
 
+  it('loads a backend plugin next to a strategy plugin, and --backend picks it', async () => {
+    const plugins = ['--plugin', '@polycam-examples/backend-onnxruntime-web', '--plugin', '@polycam-examples/faster-polycam', '--method', 'fpcam±'];
+    const web = await runCli(['explain', image, ...plugins, '--backend', 'onnxruntime-web', '--npz', dir.at('web.npz')]);
+    expect(web.stderr).toBe('');
+    expect(web.code).toBe(0);
+    const native = await runCli(['explain', image, ...plugins, '--npz', dir.at('native.npz')]);
+    expect(native.code).toBe(0);
+    const [webMap, nativeMap] = await Promise.all(
+      ['web.npz', 'native.npz'].map(async (file) => (await decodeNpz(new Uint8Array(await readFile(dir.at(file))))).get('scene.png')!),
+    );
+    const worst = webMap!.data.reduce((max, value, index) => Math.max(max, Math.abs(value - nativeMap!.data[index]!)), 0);
+    expect(worst).toBeLessThan(1e-3);
+  });
+
   it('loads a one-file plugin by path, written against the public API only', async () => {
     const run = await runCli(['explain', image, '--plugin', `${fixtures}meanCamPlugin.mjs`, '--method', 'mean-cam']);
     expect(run.stderr).toBe('');
