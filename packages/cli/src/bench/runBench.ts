@@ -1,16 +1,43 @@
-import { createPolycamContainer, TOKENS } from '@polycam/core';
+import { createPolycamContainer, preprocessImage, TOKENS } from '@polycam/core';
 import { OnnxBackend } from '@polycam/backend-onnx';
+import { TfjsBackend, type TfjsPlatform } from '@polycam/backend-tfjs';
+import { bundledDemoModel } from '@polycam/synthetic';
 import { buildResNetLikeModel, buildVggLikeModel } from '@polycam/backend-onnx/testing';
 import { polycamModule } from '@polycam/method-polycam';
 import { formatTable } from '../output/formatTable.js';
+import { loadDemoImages } from '../demo/loadDemoImages.js';
 import { benchModel } from './benchModel.js';
+import { benchRuntimes, type BenchRuntime } from './benchRuntimes.js';
+
+/** PCAM± on the bundled demo model, on ONNX Runtime and on TF.js, side by side. */
+async function runtimeRows(explainer: Parameters<typeof benchRuntimes>[0], repetitions: number, platforms: readonly TfjsPlatform[]): Promise<string[][]> {
+  const { modelPath, tfjsModelPath, imagesFolder, metadata } = bundledDemoModel();
+  const [image] = await loadDemoImages(imagesFolder);
+  const [, height, width] = metadata.inputShape;
+  const pixels = preprocessImage(image!.pixels, { height, width, mean: metadata.mean, std: metadata.std });
+  const input = { shape: [1, ...pixels.shape], data: pixels.data };
+  const runtimes: BenchRuntime[] = [{ runtime: 'onnx', backend: await OnnxBackend.load({ path: modelPath }), layers: metadata.recommendedLayers }];
+  try {
+    for (const platform of platforms) {
+      const backend = await TfjsBackend.load({ path: tfjsModelPath }, { platform });
+      runtimes.push({ runtime: `tfjs on ${backend.platform}`, backend, layers: metadata.tfjs.recommendedLayers });
+    }
+    process.stderr.write(`benchmarking the demo model on ${runtimes.map((runtime) => runtime.runtime).join(', ')}...\n`);
+    const results = await benchRuntimes(explainer, runtimes, input, repetitions);
+    return results.map((result) => [result.runtime, `${width}×${height}`, result.msPerMap.toFixed(0), result.ratio.toFixed(2)]);
+  } finally {
+    for (const runtime of runtimes) await runtime.backend.dispose();
+  }
+}
 
 /**
  * `npm run bench`: builds a VGG-like and a ResNet-like ONNX model (random weights, 224×224) and
  * prints, per model, the milliseconds per PCAM± map, the masked passes per second, and the
  * ratio of Poly-CAM's time to the same number of raw batched forward passes measured side by
- * side in the same session. Options: `--repetitions N` (default 3), `--size N` (default 224),
- * `--threads N`.
+ * side in the same session; then the milliseconds per PCAM± map of the bundled demo model on
+ * ONNX Runtime and on TF.js (WASM; add `--tfjs-cpu` for the pure-JavaScript backend), with each
+ * runtime's ratio to ONNX Runtime measured side by side. Options: `--repetitions N` (default 3),
+ * `--size N` (default 224), `--threads N`, `--tfjs-cpu`.
  */
 async function runBench(argv: readonly string[]): Promise<void> {
   const option = (name: string, fallback: number): number => {
@@ -49,6 +76,9 @@ async function runBench(argv: readonly string[]): Promise<void> {
   process.stdout.write(
     formatTable(['model', 'input', 'passes run/saved', 'ms per PCAM± map', 'masked passes/s', 'ms raw passes', 'ratio'], rows),
   );
+  const platforms: TfjsPlatform[] = argv.includes('--tfjs-cpu') ? ['wasm', 'cpu'] : ['wasm'];
+  const runtimes = await runtimeRows(explainer, repetitions, platforms);
+  process.stdout.write(`\n${formatTable(['runtime (demo model)', 'input', 'ms per PCAM± map', 'ratio to onnx'], runtimes)}`);
 }
 
 await runBench(process.argv.slice(2));
