@@ -41,6 +41,14 @@ function pluginOption(): Option {
     .default([]);
 }
 
+function backendOption(): Option {
+  return new Option('--backend <id>', 'the runtime: onnx or tfjs (default: from the model file, model.json → tfjs)');
+}
+
+function tfPlatformOption(): Option {
+  return new Option('--tf-platform <name>', 'the TF.js platform: wasm, cpu, node or node-gpu (default: node-gpu or node when installed, else wasm)');
+}
+
 /**
  * Builds the `polycam` command-line program.
  *
@@ -50,7 +58,7 @@ function pluginOption(): Option {
  */
 export function buildProgram(io: CliIo): Command {
   const program = new Command('polycam')
-    .description('High-resolution, gradient-free saliency maps (Poly-CAM) for CNNs in ONNX format.')
+    .description('High-resolution, gradient-free saliency maps (Poly-CAM) for CNNs in ONNX or TF.js format.')
     .version(version())
     .exitOverride()
     .configureOutput({
@@ -63,14 +71,16 @@ export function buildProgram(io: CliIo): Command {
     .command('explain')
     .description('explain why the model predicts a class, as a saliency map per image')
     .argument('<images...>', 'PNG or JPEG images')
-    .option('--model <file>', 'the ONNX model (default: the bundled demo model)')
+    .option('--model <file>', 'an ONNX model or a TF.js model.json (default: the bundled demo model)')
+    .addOption(backendOption())
+    .addOption(tfPlatformOption())
     .option('--method <name>', "pcam±, pcam+, pcam-, or any method 'polycam methods' lists (grad-cam, score-cam, rise, ...)", 'pcam±')
     .option('--class <n>', 'the class to explain (default: the predicted class)')
     .option('--layers <names>', "'auto', 'last' or comma-separated layer names (see 'polycam layers'); default: the method's own (auto, or last for single-layer methods)")
     .option('--mean <r,g,b>', 'per-channel mean after scaling to [0,1] (default: ImageNet)')
     .option('--std <r,g,b>', 'per-channel standard deviation (default: ImageNet)')
     .option('--batch-size <n>', 'masked images per forward run', '32')
-    .option('--threads <n>', 'intra-op threads for onnxruntime (default: one per core)')
+    .option('--threads <n>', 'intra-op threads for onnxruntime, or WASM threads for TF.js (default: one per core)')
     .option('--npz <file>', 'write the final maps (float32 H×W, keyed by image file name)')
     .option('--out <dir>', 'write a jet overlay PNG and a JSON summary per image')
     .addOption(new Option('--fusion <id>', 'override the fusion (ablations)').choices(['lnorm', 'no-lnorm', 'single-layer']))
@@ -88,7 +98,9 @@ export function buildProgram(io: CliIo): Command {
   program
     .command('layers')
     .description("list the model's layers with their shapes, marking those --layers auto picks")
-    .option('--model <file>', 'the ONNX model (default: the bundled demo model)')
+    .option('--model <file>', 'an ONNX model or a TF.js model.json (default: the bundled demo model)')
+    .addOption(backendOption())
+    .addOption(tfPlatformOption())
     .option('--threads <n>', 'intra-op threads for onnxruntime')
     .addOption(layoutOption())
     .action((options: LayersCommandOptions) => runLayersCommand(options, io));
