@@ -134,6 +134,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--batch-size <n>', 'images per forward run', '32')
     .option('--threads <n>', 'intra-op threads for onnxruntime')
     .option('--methods <list>', "'default' (all but rise and occlusion), 'all', or keys: pcam+, pcam-, pcam±, pcam±-no-lnorm, cam+, cam-, cam±, score-cam, grad-cam, grad-cam++, layer-cam, rise, occlusion")
+    .addOption(new Option('--backend <id>', 'which copy of the bundled model to run: onnx, or tfjs for the gradient methods').default('onnx'))
     .option('--plot <file>', 'where to draw the mean curves (SVG)', 'out/benchmark/curves.svg')
     .action((options: BenchmarkCommandOptions) => runBenchmarkCommand(options, io));
 

@@ -12,6 +12,8 @@ export interface BenchmarkSession {
   /** The bundled model's metadata (input size, mean/std, layers, classes). */
   readonly metadata: DemoModelMetadata;
   /** An explainer with the Poly-CAM presets. */
+  /** The model's recommended layers, by the loaded backend's names. */
+  readonly layers: readonly string[];
   readonly explainer: Explainer;
   /** The bundled model; dispose it when done. */
   readonly backend: ModelBackend;

@@ -12,6 +12,8 @@ export interface BenchmarkCommandOptions {
   readonly threads?: string;
   /** `--methods default|all|KEY,...`: the rows to run (see `benchmarkMethods`). */
   readonly methods?: string;
+  /** `--backend onnx|tfjs`: which copy of the bundled model to run (ONNX by default). */
+  readonly backend?: string;
   /** `--plot FILE.svg`: where to draw the mean curves. */
   readonly plot: string;
 }

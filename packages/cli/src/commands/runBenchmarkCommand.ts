@@ -55,7 +55,13 @@ export async function runBenchmarkCommand(options: BenchmarkCommandOptions, io: 
   const batchSize = parseInteger('--batch-size', options.batchSize, 1);
   const threads = options.threads === undefined ? undefined : parseInteger('--threads', options.threads, 1);
   const selected = parseBenchmarkMethods(options.methods);
-  const { items, metadata, explainer, backend } = await openBenchmarkSession(options.data, count, threads, (line) => io.stderr.write(`${line}\n`));
+  const { items, metadata, layers: recommended, explainer, backend } = await openBenchmarkSession(
+    options.data,
+    count,
+    threads,
+    (line) => io.stderr.write(`${line}\n`),
+    options.backend,
+  );
   const [, height, width] = metadata.inputShape;
   const lacking = (row: (typeof selected)[number]): string[] =>
     'explain' in row ? explainer.method(row.explain.method).requires.filter((capability) => !backend.capabilities.has(capability)) : [];
@@ -85,7 +91,7 @@ export async function runBenchmarkCommand(options: BenchmarkCommandOptions, io: 
       for (const method of computed) {
         if ('explain' in method) {
           const { method: preset, ...rest } = method.explain;
-          const layers = 'lastLayerOnly' in rest ? [metadata.recommendedLayers.at(-1)!] : metadata.recommendedLayers;
+          const layers = 'lastLayerOnly' in rest ? [recommended.at(-1)!] : recommended;
           const result = await explainer.explain({ backend, input, method: preset, layers, ...('fusion' in rest ? { fusion: rest.fusion } : {}), ...signal });
           explained.set(method.label, result);
           const raw = result.stages.at(-1)!.fused;
