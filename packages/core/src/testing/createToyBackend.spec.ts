@@ -18,3 +18,4 @@ describe('createToyBackend', () => {
     expect(createToyBackend().description.input.fixedBatchSize).toBeUndefined();
   });
 });
+describeModelBackendConformance('toy backend with exact gradients', async () => createToyBackend({ gradients: true }));

@@ -4,6 +4,7 @@ import { PolycamError } from '../errors/PolycamError.js';
 import { resizeBilinear } from '../kernels/resizeBilinear.js';
 import { isSpatialLayer } from '../layers/isSpatialLayer.js';
 import { resolveLayers } from '../layers/resolveLayers.js';
+import type { TargetFunction } from '../target/TargetFunction.js';
 import type { Tensor } from '../tensor/Tensor.js';
 import { seededRandom } from '../random/seededRandom.js';
 
@@ -163,6 +164,38 @@ export function describeModelBackendConformance(
       const plain = await backend.run({ input: { shape: [3, ...input.shape], data: images } });
       expect(masked.output.shape).toEqual(plain.output.shape);
       expect(maxRelativeDifference(masked.output.data, plain.output.data)).toBeLessThanOrEqual(tolerance);
+    }, timeout);
+
+    it('differentiates the score at a layer, linearly in the target, if it declares gradients', async (context) => {
+      const gradients = backend.gradients;
+      if (gradients === undefined) {
+        context.skip();
+        return;
+      }
+      const { input, output } = backend.description;
+      const layer = resolveLayers(backend.description, 'auto').at(-1)!;
+      const shape = backend.description.layers.find((candidate) => candidate.name === layer)!.shape;
+      const image = randomImages(1, input.shape, 19);
+      const tapped = (await backend.run({ input: image, taps: [layer] })).activations.get(layer)!;
+      const along = (weights: readonly number[]): TargetFunction => ({
+        label: `linear[${weights.join(',')}]`,
+        score: (values) => weights.reduce((sum, weight, index) => sum + weight * values[index]!, 0),
+        gradient: (values) => Float32Array.from(values, (_, index) => weights[index] ?? 0),
+      });
+      const first = await gradients.layerGradient(image, layer, along([1]));
+      expect(first.activation.shape).toEqual(shape);
+      expect(first.gradient.shape).toEqual(shape);
+      expect(maxRelativeDifference(first.activation.data, tapped.data)).toBeLessThanOrEqual(tolerance);
+      expect(first.gradient.data.every(Number.isFinite)).toBe(true);
+      if (output.size > 1) {
+        // ∂(z0 + 2 z1)/∂A = ∂z0/∂A + 2 ∂z1/∂A: the backend must chain the target's own derivative.
+        const second = await gradients.layerGradient(image, layer, along([0, 1]));
+        const combined = await gradients.layerGradient(image, layer, along([1, 2]));
+        const expected = first.gradient.data.map((value, index) => value + 2 * second.gradient.data[index]!);
+        expect(maxRelativeDifference(combined.gradient.data, expected)).toBeLessThanOrEqual(tolerance);
+      }
+      const error = await rejectionOf(gradients.layerGradient(image, 'no/such/layer', along([1])));
+      expect(PolycamError.is(error, 'unknown-layer')).toBe(true);
     }, timeout);
 
     it('rejects an unknown tap with unknown-layer', async () => {
