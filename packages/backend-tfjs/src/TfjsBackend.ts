@@ -48,7 +48,7 @@ async function openAdapter(path: string, output: string | undefined): Promise<Tf
 }
 
 /**
- * A {@link ModelBackend} over TensorFlow.js, for LayersModels and GraphModels stored as
+ * A {@link @polycam/core!index.ModelBackend | ModelBackend} over TensorFlow.js, for LayersModels and GraphModels stored as
  * `model.json` plus weight files. It runs on WASM by default (or the pure-JavaScript CPU
  * backend, or libtensorflow when `@tensorflow/tfjs-node[-gpu]` is installed), converts between
  * polycam's NCHW and the model's NHWC at its edge, and provides the `gradients` capability.
@@ -121,7 +121,7 @@ export class TfjsBackend implements ModelBackend {
    *   in other files).
    * @param options - Platform, threads, layout and output.
    * @returns The ready backend; dispose it when done.
-   * @throws {@link PolycamError} `file-not-found`, `invalid-model` (not a model, weight files
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `file-not-found`, `invalid-model` (not a model, weight files
    *   missing), `invalid-argument` for bytes, `unsupported-capability` for a platform that is
    *   not installed.
    */
@@ -159,7 +159,7 @@ export class TfjsBackend implements ModelBackend {
    * @param request - The NCHW batch and the taps.
    * @param signal - Aborts between sub-batches.
    * @returns The output and the channels-first taps.
-   * @throws {@link PolycamError} `unknown-layer`, `aborted` or `backend-failure`.
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `unknown-layer`, `aborted` or `backend-failure`.
    */
   public async run(request: RunRequest, signal?: AbortSignal): Promise<RunResult> {
     const taps = [...new Set(request.taps ?? [])];

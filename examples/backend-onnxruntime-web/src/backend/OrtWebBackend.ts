@@ -24,7 +24,7 @@ import { runInBatches } from './runInBatches.js';
 const MIN_MASKED_INPUT_OPSET = 11;
 
 /**
- * A {@link ModelBackend} over onnxruntime-web's WASM build, which runs in Node and in browsers.
+ * A {@link @polycam/core!index.ModelBackend | ModelBackend} over onnxruntime-web's WASM build, which runs in Node and in browsers.
  * It taps layers the way `@polycam/backend-onnx` does, with the wire-level tools of
  * `@polycam/backend-onnx/onnx`: a second session on the model rewritten so that every layer is
  * also a graph output. It declares `masked-inputs` for models of opset 11 or later. It takes
@@ -72,7 +72,7 @@ export class OrtWebBackend implements ModelBackend {
    * @param source - The `.onnx` path (Node) or bytes.
    * @param options - Threads, output name and dynamic input size.
    * @returns The ready backend; dispose it when done.
-   * @throws {@link PolycamError} `file-not-found`, `invalid-model` (corrupt, not NCHW, no single
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `file-not-found`, `invalid-model` (corrupt, not NCHW, no single
    *   float image input), `invalid-argument` (threads).
    */
   public static async load(source: ModelSource, options: OrtWebLoadOptions = {}): Promise<OrtWebBackend> {
@@ -112,7 +112,7 @@ export class OrtWebBackend implements ModelBackend {
    * @param request - The images `[N, C, H, W]` and the layers to tap.
    * @param signal - Aborts between runs.
    * @returns The outputs `[N, K]` and the taps `[N, K_l, h_l, w_l]`.
-   * @throws {@link PolycamError} `unknown-layer`, `invalid-argument`, `aborted` or
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `unknown-layer`, `invalid-argument`, `aborted` or
    *   `backend-failure`.
    */
   public async run(request: RunRequest, signal?: AbortSignal): Promise<RunResult> {

@@ -35,7 +35,7 @@ export class OrtWebMaskedInputRunner implements MaskedInputRunner {
    * @param request - One image `[1, C, H, W]` and masks `[N, h, w]`.
    * @param signal - Aborts between runs.
    * @returns The outputs `[N, K]`.
-   * @throws {@link PolycamError} `invalid-argument` for mismatched shapes, `aborted`,
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` for mismatched shapes, `aborted`,
    *   `backend-failure`.
    */
   public async runMasked(request: MaskedRunRequest, signal?: AbortSignal): Promise<RunResult> {

@@ -13,7 +13,7 @@ import { runWebSession } from '../runtime/runWebSession.js';
  * @param wiring - Its input and output.
  * @param candidates - The tensors to probe, in forward order.
  * @returns The description.
- * @throws {@link PolycamError} `invalid-model` when the probe fails.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-model` when the probe fails.
  */
 export async function describeWebModel(
   tapped: ort.InferenceSession,

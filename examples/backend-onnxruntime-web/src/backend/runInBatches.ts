@@ -12,7 +12,7 @@ type Fetched = Map<string, { data: Float32Array; dims: readonly number[] }>;
  * @param signal - Checked before every run.
  * @param runOnce - Runs images `start .. start + used - 1`, as a run of `size` images.
  * @returns Each fetched output as `[count, ...]`.
- * @throws {@link PolycamError} `aborted` when the signal fires, and whatever `runOnce` throws.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `aborted` when the signal fires, and whatever `runOnce` throws.
  */
 export async function runInBatches(
   count: number,

@@ -24,7 +24,7 @@ export class OrtWebBackendFactory implements BackendFactory {
    * @param source - The model's path or bytes.
    * @param options - Threads, output and input size.
    * @returns The loaded backend.
-   * @throws {@link PolycamError} as {@link OrtWebBackend.load} does.
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} as {@link OrtWebBackend.load} does.
    */
   public load(source: ModelSource, options?: OrtWebLoadOptions): Promise<ModelBackend> {
     return OrtWebBackend.load(source, options);

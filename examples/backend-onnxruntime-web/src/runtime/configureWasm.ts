@@ -14,7 +14,7 @@ let started: number | undefined;
  * @param threads - The wanted thread count, or undefined for the default (or for whatever a
  *   previous load started with).
  * @returns The thread count in use.
- * @throws {@link PolycamError} `invalid-argument` for a non-positive or fractional count, or one
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` for a non-positive or fractional count, or one
  *   that differs from the count the runtime already started with.
  */
 export function configureWasm(threads: number | undefined): number {

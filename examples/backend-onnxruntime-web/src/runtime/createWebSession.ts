@@ -8,7 +8,7 @@ import * as ort from 'onnxruntime-web';
  * @param bytes - The model's bytes.
  * @param name - The model's name, for messages.
  * @returns The session.
- * @throws {@link PolycamError} `invalid-model` when the runtime refuses the model.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-model` when the runtime refuses the model.
  */
 export async function createWebSession(bytes: Uint8Array, name: string): Promise<ort.InferenceSession> {
   try {

@@ -6,7 +6,7 @@ import { PolycamError, type ModelSource } from '@polycam/core';
  *
  * @param source - A path or bytes.
  * @returns The bytes and a name for messages.
- * @throws {@link PolycamError} `file-not-found` when the file cannot be read.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `file-not-found` when the file cannot be read.
  */
 export async function readModelSource(source: ModelSource): Promise<{ bytes: Uint8Array; name: string }> {
   if ('bytes' in source) return { bytes: source.bytes, name: source.name ?? 'the model' };

@@ -9,7 +9,7 @@ import * as ort from 'onnxruntime-web';
  * @param feeds - Each input's values and dims.
  * @param fetches - The outputs to return.
  * @returns Each fetched output's values and dims.
- * @throws {@link PolycamError} `backend-failure` when the runtime fails.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `backend-failure` when the runtime fails.
  */
 export async function runWebSession(
   session: ort.InferenceSession,

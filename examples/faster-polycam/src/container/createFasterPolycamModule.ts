@@ -18,7 +18,7 @@ import { FasterPolycamStrategy } from '../weighting/FasterPolycamStrategy.js';
  *
  * @param options - How many channels to keep per layer.
  * @returns The container module.
- * @throws {@link PolycamError} `invalid-argument` when `keep` is not a positive integer.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` when `keep` is not a positive integer.
  */
 export function createFasterPolycamModule(options: FasterPolycamOptions = {}): ContainerModule {
   const strategies = [new CicStrategy(), new CdcStrategy(), new CvcStrategy()].map((inner) => new FasterPolycamStrategy(inner, options));

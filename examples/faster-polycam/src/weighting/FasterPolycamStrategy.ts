@@ -33,7 +33,7 @@ export class FasterPolycamStrategy implements WeightingStrategy {
   /**
    * @param inner - The strategy that weighs the kept channels.
    * @param options - How many channels to keep per layer.
-   * @throws {@link PolycamError} `invalid-argument` when `keep` is not a positive integer.
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` when `keep` is not a positive integer.
    */
   public constructor(inner: WeightingStrategy, options: FasterPolycamOptions = {}) {
     const keep = options.keep ?? defaultKeep;
@@ -58,7 +58,7 @@ export class FasterPolycamStrategy implements WeightingStrategy {
   /**
    * @param context - The layer, the image, the model and the accounting.
    * @returns The wrapped strategy's weight for each kept channel, 0 for the others.
-   * @throws {@link PolycamError} `aborted` when the context's signal fires.
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `aborted` when the context's signal fires.
    */
   public async computeWeights(context: WeightingContext): Promise<Float32Array> {
     const kept = topVarianceChannels(context.activation, this.keep);

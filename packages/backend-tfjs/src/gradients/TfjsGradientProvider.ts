@@ -54,7 +54,7 @@ export class TfjsGradientProvider implements GradientProvider {
    * @param target - The score.
    * @param signal - Cancels before the work starts.
    * @returns The activation and its gradient, `[K, h, w]` each.
-   * @throws {@link PolycamError} `unknown-layer`, `invalid-argument` for a batch of several
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `unknown-layer`, `invalid-argument` for a batch of several
    *   images, `aborted` or `backend-failure`.
    */
   public async layerGradient(

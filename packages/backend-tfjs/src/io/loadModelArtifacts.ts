@@ -50,7 +50,7 @@ async function readWeightFile(folder: string, shard: string, modelPath: string):
  *
  * @param path - The `model.json` file.
  * @returns The artifacts, ready for `loadLayersModel` or `loadGraphModel`.
- * @throws {@link PolycamError} `file-not-found` when the JSON file does not exist,
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `file-not-found` when the JSON file does not exist,
  *   `invalid-model` when it is not a model, or when a weight file is missing or too short.
  */
 export async function loadModelArtifacts(path: string): Promise<io.ModelArtifacts> {

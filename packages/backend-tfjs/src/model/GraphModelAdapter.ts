@@ -37,7 +37,7 @@ export class GraphModelAdapter implements TfjsModelAdapter {
    * @param model - The loaded model.
    * @param topology - The model's `modelTopology` (its GraphDef as JSON).
    * @param outputNode - The node whose output is scored; the model's only output by default.
-   * @throws {@link PolycamError} `invalid-model` for several inputs or a non-vector output,
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-model` for several inputs or a non-vector output,
    *   `unknown-layer` for an output node that does not exist.
    */
   public constructor(model: GraphModel, topology: { readonly node?: readonly GraphNodeDef[] }, outputNode?: string) {

@@ -37,7 +37,7 @@ export class LayersModelAdapter implements TfjsModelAdapter {
   /**
    * @param model - The loaded model.
    * @param outputLayer - The layer whose output is scored; the model's only output by default.
-   * @throws {@link PolycamError} `invalid-model` for several inputs or a non-vector output.
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-model` for several inputs or a non-vector output.
    */
   public constructor(model: LayersModel, outputLayer?: string) {
     this.#model = model;

@@ -43,7 +43,7 @@ async function start(platform: TfjsPlatform): Promise<boolean> {
  * @param requested - The platform to use, or undefined to choose automatically.
  * @param threads - Threads for the WASM platform; honoured only before WASM first starts.
  * @returns The platform now active.
- * @throws {@link PolycamError} `unsupported-capability` when the requested platform's package is
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `unsupported-capability` when the requested platform's package is
  *   not installed or its runtime cannot start.
  */
 export async function activatePlatform(requested: TfjsPlatform | undefined, threads?: number): Promise<TfjsPlatform> {

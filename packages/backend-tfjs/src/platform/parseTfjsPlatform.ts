@@ -7,7 +7,7 @@ import { tfjsPlatforms } from './tfjsPlatforms.js';
  *
  * @param name - The name to check.
  * @returns The platform.
- * @throws {@link PolycamError} `invalid-argument` for a name that is not a {@link TfjsPlatform}.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` for a name that is not a {@link TfjsPlatform}.
  */
 export function parseTfjsPlatform(name: string): TfjsPlatform {
   const platform = tfjsPlatforms.find((candidate) => candidate === name);

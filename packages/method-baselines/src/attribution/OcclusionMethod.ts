@@ -39,7 +39,7 @@ export class OcclusionMethod implements AttributionMethod {
 
   /**
    * @param options - Patch, stride and baseline.
-   * @throws {@link PolycamError} `invalid-argument` for a patch or stride that is not a
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` for a patch or stride that is not a
    *   positive integer.
    */
   public constructor(options: OcclusionOptions = {}) {
@@ -75,7 +75,7 @@ export class OcclusionMethod implements AttributionMethod {
   /**
    * @param context - The image, the model and the accounting.
    * @returns Each pixel's mean score drop over the patches covering it, H×W.
-   * @throws {@link PolycamError} `aborted` when the signal fires.
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `aborted` when the signal fires.
    */
   public async attribute(context: AttributionContext): Promise<Map2D> {
     const { backend, input, target, baseScore, batchSize, signal, ledger } = context;

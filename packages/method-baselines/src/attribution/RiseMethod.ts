@@ -41,7 +41,7 @@ export class RiseMethod implements AttributionMethod {
 
   /**
    * @param options - N, s, p and the seed.
-   * @throws {@link PolycamError} `invalid-argument` for a non-positive count or a probability
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` for a non-positive count or a probability
    *   outside (0, 1].
    */
   public constructor(options: RiseOptions = {}) {
@@ -65,7 +65,7 @@ export class RiseMethod implements AttributionMethod {
   /**
    * @param context - The image, the model and the accounting.
    * @returns `Σ_i s(X ⊙ M_i) M_i / (N p)`, H×W.
-   * @throws {@link PolycamError} `aborted` when the signal fires.
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `aborted` when the signal fires.
    */
   public async attribute(context: AttributionContext): Promise<Map2D> {
     const { backend, input, target, batchSize, signal, ledger } = context;

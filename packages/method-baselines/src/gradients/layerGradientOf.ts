@@ -4,13 +4,13 @@ import { scoreTarget } from './scoreTarget.js';
 
 /**
  * The gradient of the chosen score with respect to the context's layer, `∂S/∂A`, through the
- * backend's {@link GradientProvider} (the `gradients` capability) and nothing else. It counts
+ * backend's {@link @polycam/core!index.GradientProvider | GradientProvider} (the `gradients` capability) and nothing else. It counts
  * as one run in the ledger.
  *
  * @param context - The layer, the image, the model and the accounting.
  * @param score - Which score to differentiate.
  * @returns `∂S/∂A`, `[K, h, w]` values in the activation's order.
- * @throws {@link PolycamError} `aborted` when the signal has fired (before any work),
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `aborted` when the signal has fired (before any work),
  *   `unsupported-capability` when the backend has no gradients, `backend-failure` when the
  *   gradient's shape is not the activation's.
  */

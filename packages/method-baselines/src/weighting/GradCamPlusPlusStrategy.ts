@@ -41,7 +41,7 @@ export class GradCamPlusPlusStrategy implements WeightingStrategy {
   /**
    * @param context - The layer and the image.
    * @returns `Σ_ij α_k(i, j) ReLU(g)` for each channel.
-   * @throws {@link PolycamError} `aborted`, or `unsupported-capability` without gradients.
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `aborted`, or `unsupported-capability` without gradients.
    */
   public async computeWeights(context: WeightingContext): Promise<Float32Array> {
     const gradient = await layerGradientOf(context, this.#score);

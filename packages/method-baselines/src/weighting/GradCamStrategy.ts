@@ -36,7 +36,7 @@ export class GradCamStrategy implements WeightingStrategy {
   /**
    * @param context - The layer and the image.
    * @returns The mean gradient of each channel.
-   * @throws {@link PolycamError} `aborted`, or `unsupported-capability` without gradients.
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `aborted`, or `unsupported-capability` without gradients.
    */
   public async computeWeights(context: WeightingContext): Promise<Float32Array> {
     const gradient = await layerGradientOf(context, this.#score);

@@ -39,7 +39,7 @@ export class LayerCamStrategy implements WeightingStrategy {
   /**
    * @param context - The layer and the image.
    * @returns `ReLU(∂S/∂A)`, K·h·w values.
-   * @throws {@link PolycamError} `aborted`, or `unsupported-capability` without gradients.
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `aborted`, or `unsupported-capability` without gradients.
    */
   public async computeWeights(context: WeightingContext): Promise<Float32Array> {
     const gradient = await layerGradientOf(context, this.#score);

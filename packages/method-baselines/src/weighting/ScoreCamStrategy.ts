@@ -53,7 +53,7 @@ export class ScoreCamStrategy implements WeightingStrategy {
   /**
    * @param context - The layer and the image.
    * @returns The weight of each channel.
-   * @throws {@link PolycamError} `aborted` when the signal fires.
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `aborted` when the signal fires.
    */
   public async computeWeights(context: WeightingContext): Promise<Float32Array> {
     const plan = planChannelMasks(context.activation, minMaxNormalize);
