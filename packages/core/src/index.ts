@@ -63,6 +63,7 @@ export type { ImagePixels } from './preprocess/ImagePixels.js';
 export { imagenetStatistics } from './preprocess/imagenetStatistics.js';
 export type { PreprocessOptions } from './preprocess/PreprocessOptions.js';
 export { preprocessImage } from './preprocess/preprocessImage.js';
+export { redrawWeights } from './random/redrawWeights.js';
 export { seededRandom } from './random/seededRandom.js';
 export { argmax } from './target/argmax.js';
 export { classTarget } from './target/classTarget.js';

@@ -1,4 +1,4 @@
-import { seededRandom } from '@polycam/core';
+import { redrawWeights } from '@polycam/core';
 import { concatenateBytes } from './concatenateBytes.js';
 import { onnxFields } from './onnxFields.js';
 import { ProtoMessageWriter } from './ProtoMessageWriter.js';
@@ -8,36 +8,6 @@ import { readTensorProto } from './readTensorProto.js';
 const { model: MODEL, graph: GRAPH, tensor: TENSOR } = onnxFields;
 /** `TensorProto.float_data`, which the new `raw_data` replaces. */
 const FLOAT_DATA = 4;
-
-/** A 32-bit FNV-1a hash of a string's UTF-16 code units. */
-function hash(text: string): number {
-  let state = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    state = Math.imul(state ^ text.charCodeAt(index), 0x01000193) >>> 0;
-  }
-  return state;
-}
-
-/**
- * Draws new values from a Gaussian with the mean and (population) standard deviation of the
- * old ones, by the Box–Muller transform; a constant tensor (a scalar, say) keeps its mean.
- */
-function redraw(values: Float32Array, random: () => number): Float32Array {
-  let sum = 0;
-  for (const value of values) sum += value;
-  const mean = sum / values.length;
-  let squares = 0;
-  for (const value of values) squares += (value - mean) ** 2;
-  const std = Math.sqrt(squares / values.length);
-  const drawn = new Float32Array(values.length);
-  for (let index = 0; index < drawn.length; index += 2) {
-    const radius = Math.sqrt(-2 * Math.log(1 - random())); // 1 − u lies in (0, 1]
-    const angle = 2 * Math.PI * random();
-    drawn[index] = mean + std * radius * Math.cos(angle);
-    if (index + 1 < drawn.length) drawn[index + 1] = mean + std * radius * Math.sin(angle);
-  }
-  return drawn;
-}
 
 /** Little-endian float32 bytes. */
 function rawBytes(values: Float32Array): Uint8Array {
@@ -66,8 +36,8 @@ function withValues(tensor: Uint8Array, values: Float32Array): Uint8Array {
 /**
  * Rewrites an ONNX model so that the named float32 initializers hold new random values: each
  * tensor's values are drawn from a Gaussian with that tensor's own mean and standard deviation
- * (a scalar or constant tensor keeps its mean). Each tensor has its own generator, seeded from
- * `seed` and the tensor's name, so a tensor gets the same values whatever else is randomised
+ * (a scalar or constant tensor keeps its mean), by core's `redrawWeights`: each tensor's values
+ * depend only on `seed` and the tensor's name, so a tensor gets the same values whatever else is randomised
  * with it and in whatever order. Only the named initializers' value fields change (they are
  * written as `raw_data`); every other byte of the model is kept as it was.
  *
@@ -91,7 +61,7 @@ export function withRandomizedInitializers(model: Uint8Array, names: readonly st
       const tensor = readTensorProto(entry.bytes);
       if (tensor.values === undefined) return entry.raw;
       done.add(tensor.name);
-      const values = redraw(tensor.values, seededRandom(hash(`${seed}\u0000${tensor.name}`)));
+      const values = redrawWeights(tensor.values, tensor.name, seed);
       return new ProtoMessageWriter().bytes(GRAPH.initializer, withValues(entry.bytes, values)).finish();
     });
     return new ProtoMessageWriter().bytes(MODEL.graph, concatenateBytes(graph)).finish();
