@@ -33,7 +33,7 @@ describe('TfjsBackend on a LayersModel', () => {
       expect(backend.id).toBe('tfjs');
       expect(backend.format).toBe('layers');
       expect(backend.platform).toBe('wasm');
-      expect([...backend.capabilities].sort()).toEqual(['forward', 'gradients']);
+      expect([...backend.capabilities].sort()).toEqual(['forward', 'gradients', 'weight-randomization']);
       expect(backend.description.input).toEqual({ name: 'image', shape: [3, 16, 16], layout: 'NHWC', fixedBatchSize: undefined });
       expect(backend.description.output).toEqual({ name: 'fc', size: 5 });
       expect(backend.description.layers.map((layer) => [layer.name, layer.op, layer.shape.join('×')])).toEqual([

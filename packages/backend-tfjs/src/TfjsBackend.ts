@@ -12,8 +12,10 @@ import {
   type RunRequest,
   type RunResult,
   type Tensor,
+  type WeightRandomizer,
 } from '@polycam/core';
 import * as tf from '@tensorflow/tfjs-core';
+import type { io } from '@tensorflow/tfjs-core';
 import { loadGraphModel } from '@tensorflow/tfjs-converter';
 import { loadLayersModel } from '@tensorflow/tfjs-layers';
 import { detectTfjsLayout } from './edge/detectTfjsLayout.js';
@@ -25,6 +27,7 @@ import { GraphModelAdapter } from './model/GraphModelAdapter.js';
 import { LayersModelAdapter } from './model/LayersModelAdapter.js';
 import type { TfjsModelAdapter } from './model/TfjsModelAdapter.js';
 import { activatePlatform } from './platform/activatePlatform.js';
+import { TfjsWeightRandomizer } from './randomize/TfjsWeightRandomizer.js';
 import type { TfjsPlatform } from './platform/TfjsPlatform.js';
 import type { TfjsLoadOptions } from './TfjsLoadOptions.js';
 
@@ -32,8 +35,7 @@ function channelsFirstShape(shape: readonly number[], layout: InputLayout): numb
   return layout === 'NHWC' && shape.length === 3 ? [shape[2]!, shape[0]!, shape[1]!] : [...shape];
 }
 
-async function openAdapter(path: string, output: string | undefined): Promise<TfjsModelAdapter> {
-  const artifacts = await loadModelArtifacts(path);
+async function openAdapter(artifacts: io.ModelArtifacts, path: string, output: string | undefined): Promise<TfjsModelAdapter> {
   const handler = { load: async () => artifacts };
   const topology = artifacts.modelTopology as { node?: { name: string; op: string }[] };
   try {
@@ -69,10 +71,12 @@ async function openAdapter(path: string, output: string | undefined): Promise<Tf
 export class TfjsBackend implements ModelBackend {
   /** `tfjs`. */
   public readonly id = 'tfjs';
-  /** `forward` and `gradients`. */
-  public readonly capabilities: ReadonlySet<BackendCapability> = new Set<BackendCapability>(['forward', 'gradients']);
+  /** `forward` and `gradients`, plus `weight-randomization` for a LayersModel. */
+  public readonly capabilities: ReadonlySet<BackendCapability>;
   public readonly description: ModelDescription;
   public readonly gradients: GradientProvider;
+  /** Copies of the model with re-initialised layers, for a LayersModel; undefined for a GraphModel. */
+  public readonly weightRandomizer?: WeightRandomizer;
   /** The TF.js platform the model computes on. */
   public readonly platform: TfjsPlatform;
   /** `layers` for a LayersModel, `graph` for a GraphModel. */
@@ -82,7 +86,7 @@ export class TfjsBackend implements ModelBackend {
   readonly #layerNames: ReadonlySet<string>;
   #disposed = false;
 
-  private constructor(adapter: TfjsModelAdapter, platform: TfjsPlatform, layout: InputLayout) {
+  private constructor(adapter: TfjsModelAdapter, platform: TfjsPlatform, layout: InputLayout, reload: (artifacts: io.ModelArtifacts) => Promise<TfjsBackend>, readArtifacts: () => Promise<io.ModelArtifacts>) {
     this.#adapter = adapter;
     this.#layout = layout;
     this.platform = platform;
@@ -104,6 +108,11 @@ export class TfjsBackend implements ModelBackend {
       layers: adapter.layers.map((layer): LayerInfo => ({ ...layer, shape: channelsFirstShape(layer.shape, layout) })),
     };
     this.#layerNames = new Set(adapter.layers.map((layer) => layer.name));
+    const weights = adapter.parameterTensors;
+    if (weights !== undefined) {
+      this.weightRandomizer = new TfjsWeightRandomizer(weights, readArtifacts, reload);
+    }
+    this.capabilities = new Set<BackendCapability>(weights === undefined ? ['forward', 'gradients'] : ['forward', 'gradients', 'weight-randomization']);
     this.gradients = new TfjsGradientProvider({
       adapter,
       layout,
@@ -130,9 +139,21 @@ export class TfjsBackend implements ModelBackend {
       throw new PolycamError('invalid-argument', 'the TF.js backend loads a model.json from a path, not from bytes');
     }
     const platform = await activatePlatform(options.platform, options.threads);
-    const adapter = await openAdapter(source.path, options.output);
+    const { path } = source;
+    return TfjsBackend.#fromArtifacts(() => loadModelArtifacts(path), path, platform, options);
+  }
+
+  static async #fromArtifacts(
+    readArtifacts: () => Promise<io.ModelArtifacts>,
+    path: string,
+    platform: TfjsPlatform,
+    options: TfjsLoadOptions,
+  ): Promise<TfjsBackend> {
+    const adapter = await openAdapter(await readArtifacts(), path, options.output);
+    const reload = (changed: io.ModelArtifacts): Promise<TfjsBackend> =>
+      TfjsBackend.#fromArtifacts(() => Promise.resolve(changed), path, platform, options);
     try {
-      return new TfjsBackend(adapter, platform, options.layout ?? detectTfjsLayout(adapter.inputShape));
+      return new TfjsBackend(adapter, platform, options.layout ?? detectTfjsLayout(adapter.inputShape), reload, readArtifacts);
     } catch (error) {
       adapter.dispose();
       throw error;

@@ -145,6 +145,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--images <n>', 'how many one-object test images', '10')
     .option('--samples <n>', 'perturbations for sensitivity-max', '10')
     .option('--threads <n>', 'intra-op threads for onnxruntime')
+    .addOption(new Option('--backend <id>', 'which copy of the bundled model to check: onnx or tfjs').default('onnx'))
     .action((options: SanityCommandOptions) => runSanityCommand(options, io));
 
   program

@@ -27,6 +27,7 @@ export class LayersModelAdapter implements TfjsModelAdapter {
   public readonly outputName: string;
   public readonly outputSize: number;
   public readonly layers: readonly LayerInfo[];
+  public readonly parameterTensors: ReadonlyMap<string, readonly string[]>;
   readonly #model: LayersModel;
   readonly #output: SymbolicTensor;
   readonly #outputs = new Map<string, SymbolicTensor>();
@@ -62,6 +63,9 @@ export class LayersModelAdapter implements TfjsModelAdapter {
       layers.push({ name, node: layer.name, op: layer.getClassName(), shape });
     }
     this.layers = layers;
+    this.parameterTensors = new Map(
+      model.layers.filter((layer) => layer.weights.length > 0).map((layer) => [layer.name, layer.weights.map((weight) => weight.originalName)]),
+    );
     this.#output = this.#pickOutput(outputLayer);
     this.#nodes = modelNodes(model, this.#output);
     this.outputName = this.#output.sourceLayer.name;

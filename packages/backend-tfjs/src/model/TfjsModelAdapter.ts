@@ -19,6 +19,11 @@ export interface TfjsModelAdapter {
   readonly outputName: string;
   /** The scored output's number of entries. */
   readonly outputSize: number;
+  /**
+   * Each layer that holds weights, with its weights' names in the manifest, in forward order;
+   * undefined when the model's weights cannot be told apart by layer (GraphModels).
+   */
+  readonly parameterTensors?: ReadonlyMap<string, readonly string[]>;
   /** Every tappable tensor in forward order, with its per-image shape in the model's layout. */
   readonly layers: readonly LayerInfo[];
   /**

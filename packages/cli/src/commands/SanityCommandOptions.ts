@@ -8,4 +8,6 @@ export interface SanityCommandOptions {
   readonly samples: string;
   /** `--threads N`. */
   readonly threads?: string;
+  /** `--backend onnx|tfjs`: which copy of the bundled model to check (ONNX by default). */
+  readonly backend?: string;
 }

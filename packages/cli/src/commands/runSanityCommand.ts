@@ -27,9 +27,14 @@ export async function runSanityCommand(options: SanityCommandOptions, io: CliIo)
   const count = parseInteger('--images', options.images, 1);
   const samples = parseInteger('--samples', options.samples, 1);
   const threads = options.threads === undefined ? undefined : parseInteger('--threads', options.threads, 1);
-  const { items, metadata, explainer, backend } = await openBenchmarkSession(options.data, count, threads, (line) => io.stderr.write(`${line}\n`));
+  const { items, metadata, layers, explainer, backend } = await openBenchmarkSession(
+    options.data,
+    count,
+    threads,
+    (line) => io.stderr.write(`${line}\n`),
+    options.backend,
+  );
   const [, height, width] = metadata.inputShape;
-  const layers = metadata.recommendedLayers;
   const signal = io.signal ? { signal: io.signal } : {};
   const sensitivity = new Map<string, number[]>(METHODS.map((method) => [method, []]));
   const correlations = new Map<string, number[][]>(METHODS.map((method) => [method, []]));
