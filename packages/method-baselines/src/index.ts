@@ -22,6 +22,7 @@ export { minMaxNormalize } from './masking/minMaxNormalize.js';
 export { baselinePresets } from './presets/baselinePresets.js';
 export { GradCamPlusPlusStrategy } from './weighting/GradCamPlusPlusStrategy.js';
 export { GradCamStrategy } from './weighting/GradCamStrategy.js';
+export { GradientWeightingStrategy } from './gradients/GradientWeightingStrategy.js';
 export { LayerCamStrategy } from './weighting/LayerCamStrategy.js';
 export type { ScoreCamOptions } from './weighting/ScoreCamOptions.js';
 export { ScoreCamStrategy } from './weighting/ScoreCamStrategy.js';

@@ -1,7 +1,5 @@
-import type { BackendCapability, WeightingContext, WeightingStrategy } from '@polycam/core';
-import type { GradientScore } from '../gradients/GradientScore.js';
-import type { GradientStrategyOptions } from '../gradients/GradientStrategyOptions.js';
-import { layerGradientOf } from '../gradients/layerGradientOf.js';
+import type { Tensor, WeightGranularity } from '@polycam/core';
+import { GradientWeightingStrategy } from '../gradients/GradientWeightingStrategy.js';
 
 /**
  * Grad-CAM++ (Chattopadhay et al., "Grad-CAM++: Improved Visual Explanations for Deep
@@ -15,37 +13,20 @@ import { layerGradientOf } from '../gradients/layerGradientOf.js';
  * The denominator's sum multiplies `Σ_ab A_k(a, b)` by the third power at (i, j), as the paper
  * and its authors' code write it; torchcam sums `A_k(a, b) · g(a, b)³` instead.
  */
-export class GradCamPlusPlusStrategy implements WeightingStrategy {
+export class GradCamPlusPlusStrategy extends GradientWeightingStrategy {
   /** `grad-cam++`. */
   public readonly id = 'grad-cam++';
+  /** One weight per channel. */
+  public readonly granularity: WeightGranularity = 'channel';
   /** What it computes. */
   public readonly description = 'Grad-CAM++: w_k = Σ_ij g²/(2g² + ΣA·g³) · ReLU(g)';
-  /** Forward passes and gradients. */
-  public readonly requires: readonly BackendCapability[] = ['forward', 'gradients'];
-  readonly #score: GradientScore;
 
   /**
-   * @param options - Which score to differentiate (default the class logit).
-   */
-  public constructor(options: GradientStrategyOptions = {}) {
-    this.#score = options.score ?? 'logit';
-  }
-
-  /**
-   * @returns 1: one gradient per layer.
-   */
-  public plannedEvaluations(): number {
-    return 1;
-  }
-
-  /**
-   * @param context - The layer and the image.
+   * @param gradient - `∂S/∂A`.
+   * @param activation - The layer's activation.
    * @returns `Σ_ij α_k(i, j) ReLU(g)` for each channel.
-   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `aborted`, or `unsupported-capability` without gradients.
    */
-  public async computeWeights(context: WeightingContext): Promise<Float32Array> {
-    const gradient = await layerGradientOf(context, this.#score);
-    const { activation } = context;
+  protected weigh(gradient: Float32Array, activation: Tensor): Float32Array {
     const [channels, height, width] = activation.shape as [number, number, number];
     const size = height * width;
     return Float32Array.from({ length: channels }, (_, k) => {

@@ -1,7 +1,5 @@
-import type { BackendCapability, WeightingContext, WeightingStrategy } from '@polycam/core';
-import type { GradientScore } from '../gradients/GradientScore.js';
-import type { GradientStrategyOptions } from '../gradients/GradientStrategyOptions.js';
-import { layerGradientOf } from '../gradients/layerGradientOf.js';
+import type { Tensor, WeightGranularity } from '@polycam/core';
+import { GradientWeightingStrategy } from '../gradients/GradientWeightingStrategy.js';
 
 /**
  * Grad-CAM (Selvaraju et al., "Grad-CAM: Visual Explanations from Deep Networks via
@@ -10,37 +8,21 @@ import { layerGradientOf } from '../gradients/layerGradientOf.js';
  * the softmax by default. The CAM is `ReLU(Σ_k w_k A_k)`. One gradient (a forward and a
  * backward pass) per layer; it needs the `gradients` capability.
  */
-export class GradCamStrategy implements WeightingStrategy {
+export class GradCamStrategy extends GradientWeightingStrategy {
   /** `grad-cam`. */
   public readonly id = 'grad-cam';
+  /** One weight per channel. */
+  public readonly granularity: WeightGranularity = 'channel';
   /** What it computes. */
   public readonly description = 'Grad-CAM: w_k = mean_ij ∂S/∂A_k(i,j)';
-  /** Forward passes and gradients. */
-  public readonly requires: readonly BackendCapability[] = ['forward', 'gradients'];
-  readonly #score: GradientScore;
 
   /**
-   * @param options - Which score to differentiate (default the class logit).
-   */
-  public constructor(options: GradientStrategyOptions = {}) {
-    this.#score = options.score ?? 'logit';
-  }
-
-  /**
-   * @returns 1: one gradient per layer.
-   */
-  public plannedEvaluations(): number {
-    return 1;
-  }
-
-  /**
-   * @param context - The layer and the image.
+   * @param gradient - `∂S/∂A`.
+   * @param activation - The layer's activation.
    * @returns The mean gradient of each channel.
-   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `aborted`, or `unsupported-capability` without gradients.
    */
-  public async computeWeights(context: WeightingContext): Promise<Float32Array> {
-    const gradient = await layerGradientOf(context, this.#score);
-    const [channels, height, width] = context.activation.shape as [number, number, number];
+  protected weigh(gradient: Float32Array, activation: Tensor): Float32Array {
+    const [channels, height, width] = activation.shape as [number, number, number];
     const size = height * width;
     return Float32Array.from({ length: channels }, (_, k) => {
       let sum = 0;
