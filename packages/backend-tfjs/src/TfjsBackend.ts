@@ -117,9 +117,7 @@ export class TfjsBackend implements ModelBackend {
       adapter,
       layout,
       description: this.description,
-      // WASM lacks backward kernels such as Conv2DBackpropFilter, which the fused convolutions
-      // of LayersModels call even for input gradients: differentiate on the CPU backend.
-      prepare: (layer) => this.#prepare([layer], this.platform === 'wasm' ? 'cpu' : this.platform),
+      prepare: (layer) => this.#prepare([layer]),
     });
   }
 
@@ -160,7 +158,7 @@ export class TfjsBackend implements ModelBackend {
     }
   }
 
-  async #prepare(taps: readonly string[], platform: TfjsPlatform = this.platform): Promise<void> {
+  async #prepare(taps: readonly string[]): Promise<void> {
     if (this.#disposed) {
       throw new PolycamError('invalid-argument', 'the TF.js backend was disposed');
     }
@@ -169,8 +167,8 @@ export class TfjsBackend implements ModelBackend {
         throw new PolycamError('unknown-layer', `layer '${tap}' does not exist; nearest: ${nearestNames(tap, [...this.#layerNames]).join(', ')}`);
       }
     }
-    if (tf.getBackend() !== (platform === 'node' || platform === 'node-gpu' ? 'tensorflow' : platform)) {
-      await activatePlatform(platform);
+    if (tf.getBackend() !== (this.platform === 'node' || this.platform === 'node-gpu' ? 'tensorflow' : this.platform)) {
+      await activatePlatform(this.platform);
     }
   }
 

@@ -21,7 +21,7 @@ export interface TfjsGradientContext {
   readonly layout: InputLayout;
   /** The backend's description. */
   readonly description: ModelDescription;
-  /** Checks the layer name and activates the platform to differentiate on. */
+  /** Checks the layer name and activates the backend's platform. */
   readonly prepare: (layer: string) => Promise<void>;
 }
 
@@ -33,8 +33,8 @@ function perImage(tensor: tf.Tensor, layout: InputLayout): Tensor {
 /**
  * The TF.js backend's `gradients` capability: `∂s/∂A_layer` by reverse-mode differentiation of
  * the part of the model after the layer, seeded with the target's derivative with respect to
- * the output ({@link targetGradient}). On the WASM platform it computes on the CPU backend,
- * because WASM lacks backward kernels that TF.js's fused convolutions call.
+ * the output ({@link targetGradient}). On the WASM platform, the few backward kernels WASM lacks
+ * run on the CPU backend (see `bridgeMissingWasmKernels`).
  *
  * @internal
  */

@@ -4,6 +4,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 // tfjs-layers registers every kernel's gradient with tfjs-core when it loads.
 import '@tensorflow/tfjs-layers';
+import { bridgeMissingWasmKernels } from './bridgeMissingWasmKernels.js';
 import type { TfjsPlatform } from './TfjsPlatform.js';
 
 /** The npm package that provides each optional native platform. */
@@ -25,6 +26,7 @@ async function loadNative(platform: 'node' | 'node-gpu'): Promise<boolean> {
 
 async function start(platform: TfjsPlatform): Promise<boolean> {
   try {
+    if (platform === 'wasm') bridgeMissingWasmKernels();
     return await tf.setBackend(TF_BACKEND_NAMES[platform]);
   } catch {
     return false;
