@@ -12,6 +12,7 @@ import {
   type Tensor,
 } from '@polycam/core';
 import { polycamModule } from '@polycam/method-polycam';
+import { pearsonCorrelation } from '@polycam/metrics';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -34,29 +35,6 @@ const fixture = JSON.parse(readFileSync(join(directory, 'fixture.json'), 'utf8')
 const expected = decodeNpz(new Uint8Array(readFileSync(join(directory, 'expected.npz'))));
 const METHODS = ['pcamp', 'pcamm', 'pcampm'] as const;
 
-function pearson(a: Float32Array, b: Float32Array): number {
-  const n = a.length;
-  let meanA = 0;
-  let meanB = 0;
-  for (let index = 0; index < n; index += 1) {
-    meanA += a[index]!;
-    meanB += b[index]!;
-  }
-  meanA /= n;
-  meanB /= n;
-  let covariance = 0;
-  let varianceA = 0;
-  let varianceB = 0;
-  for (let index = 0; index < n; index += 1) {
-    const da = a[index]! - meanA;
-    const db = b[index]! - meanB;
-    covariance += da * db;
-    varianceA += da * da;
-    varianceB += db * db;
-  }
-  return covariance / Math.sqrt(varianceA * varianceB);
-}
-
 function maxAbsoluteDifference(a: Float32Array, b: Float32Array): number {
   let worst = 0;
   for (let index = 0; index < a.length; index += 1) worst = Math.max(worst, Math.abs(a[index]! - b[index]!));
@@ -68,7 +46,7 @@ function expectMatches(actual: { height: number; width: number; data: Float32Arr
   expect(reference, key).toBeDefined();
   expect(reference!.shape, key).toEqual([fixture.input_size, fixture.input_size]);
   expect([actual.height, actual.width], key).toEqual([fixture.input_size, fixture.input_size]);
-  const correlation = pearson(actual.data, reference!.data);
+  const correlation = pearsonCorrelation(actual.data, reference!.data);
   const difference = maxAbsoluteDifference(actual.data, reference!.data);
   expect(correlation, `${key} correlation`).toBeGreaterThan(0.9999);
   expect(difference, `${key} max |diff|`).toBeLessThan(1e-3); // the fixture's own threshold

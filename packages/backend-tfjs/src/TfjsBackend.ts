@@ -27,6 +27,7 @@ import { GraphModelAdapter } from './model/GraphModelAdapter.js';
 import { LayersModelAdapter } from './model/LayersModelAdapter.js';
 import type { TfjsModelAdapter } from './model/TfjsModelAdapter.js';
 import { activatePlatform } from './platform/activatePlatform.js';
+import { tfBackendName } from './platform/tfBackendName.js';
 import { TfjsWeightRandomizer } from './randomize/TfjsWeightRandomizer.js';
 import type { TfjsPlatform } from './platform/TfjsPlatform.js';
 import type { TfjsLoadOptions } from './TfjsLoadOptions.js';
@@ -167,7 +168,7 @@ export class TfjsBackend implements ModelBackend {
         throw new PolycamError('unknown-layer', `layer '${tap}' does not exist; nearest: ${nearestNames(tap, [...this.#layerNames]).join(', ')}`);
       }
     }
-    if (tf.getBackend() !== (this.platform === 'node' || this.platform === 'node-gpu' ? 'tensorflow' : this.platform)) {
+    if (tf.getBackend() !== tfBackendName(this.platform)) {
       await activatePlatform(this.platform);
     }
   }
@@ -195,8 +196,12 @@ export class TfjsBackend implements ModelBackend {
     for (let start = 0; start < count; start += chunk) {
       throwIfAborted(signal);
       const size = Math.min(chunk, count - start);
-      const images = new Float32Array(chunk * imageSize);
-      images.set(request.input.data.subarray(start * imageSize, (start + size) * imageSize));
+      let images = request.input.data.subarray(start * imageSize, (start + size) * imageSize);
+      if (size < chunk) {
+        // A fixed batch's last chunk, padded with zero images.
+        images = new Float32Array(chunk * imageSize);
+        images.set(request.input.data.subarray(start * imageSize, (start + size) * imageSize));
+      }
       try {
         tf.tidy(() => {
           const result = this.#adapter.execute(toModelLayout(images, [chunk, channels, height, width], this.#layout), taps);

@@ -45,6 +45,14 @@ function backendOption(): Option {
   return new Option('--backend <id>', 'the runtime: onnx or tfjs (default: from the model file, model.json → tfjs)');
 }
 
+function benchmarkDataOption(): Option {
+  return new Option('--data <dir>', "the benchmark's test split (generated there if absent)").default('data/benchmark-test');
+}
+
+function bundledCopyOption(): Option {
+  return new Option('--backend <id>', 'which copy of the bundled model to run: onnx, or tfjs (which the gradient methods need)').default('onnx');
+}
+
 function tfPlatformOption(): Option {
   return new Option('--tf-platform <name>', 'the TF.js platform: wasm, cpu, node or node-gpu (default: node-gpu or node when installed, else wasm)');
 }
@@ -128,24 +136,24 @@ export function buildProgram(io: CliIo): Command {
   program
     .command('benchmark')
     .description('run Poly-CAM and its ablations on the synthetic benchmark: faithfulness, localisation and cost')
-    .option('--data <dir>', "the benchmark's test split (generated there if absent)", 'data/benchmark-test')
+    .addOption(benchmarkDataOption())
     .option('--images <n>', 'how many one-object test images', '100')
     .option('--steps <n>', 'steps of the insertion and deletion curves', '224')
     .option('--batch-size <n>', 'images per forward run', '32')
     .option('--threads <n>', 'intra-op threads for onnxruntime')
     .option('--methods <list>', "'default' (all but rise and occlusion), 'all', or keys: pcam+, pcam-, pcam±, pcam±-no-lnorm, cam+, cam-, cam±, score-cam, grad-cam, grad-cam++, layer-cam, rise, occlusion")
-    .addOption(new Option('--backend <id>', 'which copy of the bundled model to run: onnx, or tfjs for the gradient methods').default('onnx'))
+    .addOption(bundledCopyOption())
     .option('--plot <file>', 'where to draw the mean curves (SVG)', 'out/benchmark/curves.svg')
     .action((options: BenchmarkCommandOptions) => runBenchmarkCommand(options, io));
 
   program
     .command('sanity')
     .description('sensitivity-max and the cascading model-randomisation check, on the synthetic benchmark')
-    .option('--data <dir>', "the benchmark's test split (generated there if absent)", 'data/benchmark-test')
+    .addOption(benchmarkDataOption())
     .option('--images <n>', 'how many one-object test images', '10')
     .option('--samples <n>', 'perturbations for sensitivity-max', '10')
     .option('--threads <n>', 'intra-op threads for onnxruntime')
-    .addOption(new Option('--backend <id>', 'which copy of the bundled model to check: onnx or tfjs').default('onnx'))
+    .addOption(bundledCopyOption())
     .action((options: SanityCommandOptions) => runSanityCommand(options, io));
 
   program

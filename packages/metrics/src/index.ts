@@ -32,4 +32,5 @@ export type { RandomizationStep } from './robustness/RandomizationStep.js';
 export { sensitivityMax } from './robustness/sensitivityMax.js';
 export type { SensitivityMaxOptions } from './robustness/SensitivityMaxOptions.js';
 export type { SensitivityMaxResult } from './robustness/SensitivityMaxResult.js';
+export { pearsonCorrelation } from './robustness/pearsonCorrelation.js';
 export { spearmanCorrelation } from './robustness/spearmanCorrelation.js';

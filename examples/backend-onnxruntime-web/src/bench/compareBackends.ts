@@ -6,20 +6,9 @@ import { join } from 'node:path';
 import { createPolycamContainer, loadModel, preprocessImage, TOKENS, type ModelBackend } from '@polycam/core';
 import { onnxBackendModule } from '@polycam/backend-onnx';
 import { polycamModule } from '@polycam/method-polycam';
+import { pearsonCorrelation } from '@polycam/metrics';
 import { bundledDemoModel, generateScene, type DatasetManifest } from '@polycam/synthetic';
 import { ortWebBackendModule } from '../container/ortWebBackendModule.js';
-
-function pearson(a: Float32Array, b: Float32Array): number {
-  const mean = (values: Float32Array): number => values.reduce((sum, value) => sum + value, 0) / values.length;
-  const [ma, mb] = [mean(a), mean(b)];
-  let [ab, aa, bb] = [0, 0, 0];
-  a.forEach((value, index) => {
-    ab += (value - ma) * (b[index]! - mb);
-    aa += (value - ma) ** 2;
-    bb += (b[index]! - mb) ** 2;
-  });
-  return ab / Math.sqrt(aa * bb);
-}
 
 const threads = Number(process.argv[2] ?? 1);
 const { modelPath, imagesFolder, metadata } = bundledDemoModel();
@@ -43,7 +32,7 @@ try {
       ms[id]!.push(result.durationMs);
       maps.push(result.map.data);
     }
-    correlations.push(pearson(maps[0]!, maps[1]!));
+    correlations.push(pearsonCorrelation(maps[0]!, maps[1]!));
   }
   const mean = (values: number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
   process.stdout.write(`PCAM± on ${correlations.length} demo images, ${threads} thread(s)\n`);

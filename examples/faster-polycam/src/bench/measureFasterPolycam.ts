@@ -5,12 +5,11 @@
 import { createPolycamContainer, loadModel, preprocessImage, TOKENS, type Explainer, type ExplainResult, type ModelBackend, type Tensor } from '@polycam/core';
 import { onnxBackendModule } from '@polycam/backend-onnx';
 import { polycamModule } from '@polycam/method-polycam';
-import { deletion, energyInMask, insertion } from '@polycam/metrics';
+import { deletion, energyInMask, insertion, pearsonCorrelation } from '@polycam/metrics';
 import { bundledDemoModel } from '@polycam/synthetic';
 import { createFasterPolycamModule } from '../container/createFasterPolycamModule.js';
 import type { DemoScene } from './DemoScene.js';
 import { loadDemoScenes } from './loadDemoScenes.js';
-import { pearsonCorrelation } from './pearsonCorrelation.js';
 
 interface Row {
   passes: number;

@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { PolycamError } from '@polycam/core';
 import type { io } from '@tensorflow/tfjs-core';
-
-const BYTES_PER_ELEMENT: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, float16: 2 };
+import { weightByteLength } from './weightByteLength.js';
 
 interface ModelJson {
   readonly format?: string;
@@ -68,10 +67,7 @@ export async function loadModelArtifacts(path: string): Promise<io.ModelArtifact
     }
   }
   const length = shards.reduce((sum, shard) => sum + shard.length, 0);
-  const needed = weightSpecs.reduce(
-    (sum, spec) => sum + spec.shape.reduce((product, axis) => product * axis, 1) * (BYTES_PER_ELEMENT[spec.dtype] ?? 4),
-    0,
-  );
+  const needed = weightSpecs.reduce((sum, spec) => sum + weightByteLength(spec), 0);
   if (weightSpecs.every((spec) => spec.quantization === undefined) && length < needed) {
     throw new PolycamError('invalid-model', `the weight files of '${path}' hold ${length} bytes, but its manifest needs ${needed}`);
   }

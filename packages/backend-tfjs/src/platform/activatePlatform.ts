@@ -5,12 +5,11 @@ import { setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 // tfjs-layers registers every kernel's gradient with tfjs-core when it loads.
 import '@tensorflow/tfjs-layers';
 import { bridgeMissingWasmKernels } from './bridgeMissingWasmKernels.js';
+import { tfBackendName } from './tfBackendName.js';
 import type { TfjsPlatform } from './TfjsPlatform.js';
 
 /** The npm package that provides each optional native platform. */
 const NATIVE_PACKAGES = { node: '@tensorflow/tfjs-node', 'node-gpu': '@tensorflow/tfjs-node-gpu' } as const;
-/** The name TF.js registers each platform's backend under. */
-const TF_BACKEND_NAMES: Record<TfjsPlatform, string> = { wasm: 'wasm', cpu: 'cpu', node: 'tensorflow', 'node-gpu': 'tensorflow' };
 
 let wasmThreadsSet = false;
 
@@ -27,7 +26,7 @@ async function loadNative(platform: 'node' | 'node-gpu'): Promise<boolean> {
 async function start(platform: TfjsPlatform): Promise<boolean> {
   try {
     if (platform === 'wasm') bridgeMissingWasmKernels();
-    return await tf.setBackend(TF_BACKEND_NAMES[platform]);
+    return await tf.setBackend(tfBackendName(platform));
   } catch {
     return false;
   }

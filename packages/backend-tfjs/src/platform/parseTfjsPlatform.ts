@@ -14,7 +14,7 @@ export function parseTfjsPlatform(name: string): TfjsPlatform {
   if (platform === undefined) {
     throw new PolycamError(
       'invalid-argument',
-      `unsupported TF.js platform '${name}' (expected ${['wasm', 'cpu', 'node', 'node-gpu'].join(', ')})`,
+      `unsupported TF.js platform '${name}' (expected ${tfjsPlatforms.join(', ')})`,
     );
   }
   return platform;

@@ -1,4 +1,4 @@
 import type { TfjsPlatform } from './TfjsPlatform.js';
 
-/** Every {@link TfjsPlatform}, in the order automatic selection prefers them. */
-export const tfjsPlatforms: readonly TfjsPlatform[] = ['node-gpu', 'node', 'wasm', 'cpu'];
+/** Every {@link TfjsPlatform}: the bundled ones first, then the native ones. */
+export const tfjsPlatforms: readonly TfjsPlatform[] = ['wasm', 'cpu', 'node', 'node-gpu'];

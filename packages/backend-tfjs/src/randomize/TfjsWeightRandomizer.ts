@@ -1,11 +1,6 @@
 import { nearestNames, PolycamError, redrawWeights, type ModelBackend, type WeightRandomizer } from '@polycam/core';
 import type { io } from '@tensorflow/tfjs-core';
-
-/** How many bytes one value of a weight takes in the weight files. */
-function bytesPerElement(spec: io.WeightsManifestEntry): number {
-  const stored = spec.quantization?.dtype ?? spec.dtype;
-  return stored === 'uint8' || stored === 'bool' ? 1 : stored === 'uint16' || stored === 'float16' ? 2 : 4;
-}
+import { weightByteLength } from '../io/weightByteLength.js';
 
 /**
  * The TF.js backend's `weight-randomization` capability, for LayersModels: a parameterized layer
@@ -71,15 +66,15 @@ export class TfjsWeightRandomizer implements WeightRandomizer {
     const weightData = source.slice(0);
     let offset = 0;
     for (const spec of artifacts.weightSpecs ?? []) {
-      const count = spec.shape.reduce((product, axis) => product * axis, 1);
+      const length = weightByteLength(spec);
       if (names.has(spec.name)) {
         if (spec.dtype !== 'float32' || spec.quantization !== undefined) {
           throw new PolycamError('unsupported-capability', `weight '${spec.name}' is not plain float32, so it cannot be randomised`);
         }
-        const values = new Float32Array(source.slice(offset, offset + count * 4));
-        new Uint8Array(weightData, offset, count * 4).set(new Uint8Array(redrawWeights(values, spec.name, seed).buffer));
+        const values = new Float32Array(source.slice(offset, offset + length));
+        new Uint8Array(weightData, offset, length).set(new Uint8Array(redrawWeights(values, spec.name, seed).buffer));
       }
-      offset += count * bytesPerElement(spec);
+      offset += length;
     }
     return this.#load({ ...artifacts, weightData });
   }

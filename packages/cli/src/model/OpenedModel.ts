@@ -8,6 +8,4 @@ export interface OpenedModel {
   readonly path: string;
   /** Which runtime runs it, such as `onnx` or `tfjs on wasm`. */
   readonly runtime: string;
-  /** True when it is the bundled demo model. */
-  readonly bundled: boolean;
 }

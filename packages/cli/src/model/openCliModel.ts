@@ -33,5 +33,5 @@ export async function openCliModel(container: Container, options: ModelCliOption
     ...(platform === undefined ? {} : { platform }),
   });
   const runtime = backend instanceof TfjsBackend ? `tfjs on ${backend.platform}` : backend.id;
-  return { backend, path, runtime, bundled: options.model === undefined };
+  return { backend, path, runtime };
 }

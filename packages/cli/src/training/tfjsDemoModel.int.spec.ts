@@ -2,22 +2,11 @@ import { createPolycamContainer, preprocessImage, resolveLayers, TOKENS, type Ma
 import { OnnxBackend } from '@polycam/backend-onnx';
 import { TfjsBackend } from '@polycam/backend-tfjs';
 import { polycamModule } from '@polycam/method-polycam';
+import { pearsonCorrelation } from '@polycam/metrics';
 import { bundledDemoModel } from '@polycam/synthetic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoImages } from '../demo/loadDemoImages.js';
 import type { DemoImage } from '../demo/DemoImage.js';
-
-function pearson(a: Float32Array, b: Float32Array): number {
-  const mean = (values: Float32Array): number => values.reduce((sum, value) => sum + value, 0) / values.length;
-  const [meanA, meanB] = [mean(a), mean(b)];
-  let [covariance, varianceA, varianceB] = [0, 0, 0];
-  for (let index = 0; index < a.length; index += 1) {
-    covariance += (a[index]! - meanA) * (b[index]! - meanB);
-    varianceA += (a[index]! - meanA) ** 2;
-    varianceB += (b[index]! - meanB) ** 2;
-  }
-  return covariance / Math.sqrt(varianceA * varianceB);
-}
 
 // The bundled demo model's TF.js copy (`npm run export:demo-tfjs`) must explain like the ONNX
 // original: same layers, same logits, same PCAM± maps.
@@ -68,7 +57,7 @@ describe('the bundled demo model on TF.js and on ONNX Runtime', () => {
       for (const [backend, layers] of [[onnx, metadata.recommendedLayers], [tfjs, metadata.tfjs.recommendedLayers]] as const) {
         maps.push((await explainer.explain({ backend, input: input(image), method: 'pcam±', layers })).map);
       }
-      expect(pearson(maps[0]!.data, maps[1]!.data), image.name).toBeGreaterThanOrEqual(0.999);
+      expect(pearsonCorrelation(maps[0]!.data, maps[1]!.data), image.name).toBeGreaterThanOrEqual(0.999);
     }
   }, 120_000);
 });

@@ -1,4 +1,5 @@
-import { PolycamError } from '@polycam/core';
+import { pearsonCorrelation } from './pearsonCorrelation.js';
+import { refuseNaN } from './refuseNaN.js';
 
 /** The rank of each value (1 for the smallest), ties sharing the average of their ranks. */
 function averageRanks(values: ArrayLike<number>): Float64Array {
@@ -33,30 +34,7 @@ function averageRanks(values: ArrayLike<number>): Float64Array {
  *   empty, or when a value is NaN.
  */
 export function spearmanCorrelation(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) {
-    throw new PolycamError('invalid-argument', `cannot correlate ${a.length} values with ${b.length}`);
-  }
-  if (a.length === 0) {
-    throw new PolycamError('invalid-argument', 'cannot correlate empty sequences');
-  }
-  for (const values of [a, b]) {
-    for (let index = 0; index < values.length; index += 1) {
-      if (Number.isNaN(values[index])) {
-        throw new PolycamError('invalid-argument', `cannot rank NaN (at index ${index})`);
-      }
-    }
-  }
-  const [ranksA, ranksB] = [averageRanks(a), averageRanks(b)];
-  const mean = (a.length + 1) / 2; // average ranks always sum to n(n + 1)/2
-  let covariance = 0;
-  let varianceA = 0;
-  let varianceB = 0;
-  for (let index = 0; index < a.length; index += 1) {
-    const [da, db] = [ranksA[index]! - mean, ranksB[index]! - mean];
-    covariance += da * db;
-    varianceA += da * da;
-    varianceB += db * db;
-  }
-  if (varianceA === 0 || varianceB === 0) return 0;
-  return Math.max(-1, Math.min(1, covariance / Math.sqrt(varianceA * varianceB)));
+  refuseNaN(a, 'rank');
+  refuseNaN(b, 'rank');
+  return pearsonCorrelation(averageRanks(a), averageRanks(b)); // which refuses unequal or empty sequences
 }
