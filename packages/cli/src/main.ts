@@ -1,11 +1,12 @@
 import { PolycamError } from '@polycam/core';
-import { CommanderError } from 'commander';
+import { CommanderError, InvalidArgumentError } from 'commander';
 import { buildProgram } from './buildProgram.js';
 import type { CliIo } from './CliIo.js';
 
 /**
  * Runs the `polycam` command line and returns its exit status: 0 on success, 1 when the
- * command fails (one line on standard error names the problem), 2 for a usage error.
+ * command fails (one line on standard error names the problem), 2 for a usage error (commander's,
+ * or a value that no loaded plugin registers, found once the plugins are loaded).
  *
  * @param argv - The arguments after the program name.
  * @param io - Streams and a cancellation signal; the process's by default, with Ctrl-C wired
@@ -21,6 +22,10 @@ export async function main(argv: readonly string[], io?: CliIo): Promise<number>
     await buildProgram(streams).parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
+    if (error instanceof InvalidArgumentError) {
+      streams.stderr.write(`polycam: error: ${error.message}\n`);
+      return 2;
+    }
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : 2;
     }

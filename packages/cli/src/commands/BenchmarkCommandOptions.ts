@@ -1,5 +1,7 @@
+import type { ModelCliOptions } from '../model/ModelCliOptions.js';
+
 /** The raw options of `polycam benchmark`. */
-export interface BenchmarkCommandOptions {
+export interface BenchmarkCommandOptions extends ModelCliOptions {
   /** `--data DIR`: the benchmark's test split (generated there if absent). */
   readonly data: string;
   /** `--images N`: how many one-object test images to use. */
@@ -8,12 +10,8 @@ export interface BenchmarkCommandOptions {
   readonly steps: string;
   /** `--batch-size N`. */
   readonly batchSize: string;
-  /** `--threads N`. */
-  readonly threads?: string;
   /** `--methods default|all|KEY,...`: the rows to run (see `benchmarkMethods`). */
   readonly methods?: string;
-  /** `--backend onnx|tfjs`: which copy of the bundled model to run (ONNX by default). */
-  readonly backend?: string;
   /** `--plot FILE.svg`: where to draw the mean curves. */
   readonly plot: string;
 }

@@ -1,7 +1,7 @@
-/** The raw options of `polycam demo`. */
-export interface DemoCommandOptions {
+import type { ModelCliOptions } from '../model/ModelCliOptions.js';
+
+/** The raw options of `polycam demo`: the output folder and the bundled model's options. */
+export interface DemoCommandOptions extends ModelCliOptions {
   /** `--out DIR`. */
   readonly out: string;
-  /** `--threads N`. */
-  readonly threads?: string;
 }

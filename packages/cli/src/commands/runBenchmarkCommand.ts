@@ -2,19 +2,21 @@ import { join } from 'node:path';
 import { PolycamError, preprocessImage, resizeBilinear, saliencyMap, type ExplainResult, type Map2D } from '@polycam/core';
 import { NoLNormFusion } from '@polycam/method-polycam';
 import { deletion, energyInMask, insertion, pointingGame } from '@polycam/metrics';
+import { bundledDemoModel } from '@polycam/synthetic';
 import { benchmarkMethods } from '../benchmark/benchmarkMethods.js';
-import { openBenchmarkSession } from '../benchmark/openBenchmarkSession.js';
 import type { CliIo } from '../CliIo.js';
 import { readImage } from '../image/readImage.js';
 import { readMask } from '../image/readMask.js';
+import { bundledModelLayers } from '../model/bundledModelLayers.js';
 import { fuseStages } from '../localisation/fuseStages.js';
 import { parseBenchmarkMethods } from '../options/parseBenchmarkMethods.js';
 import { parseInteger } from '../options/parseInteger.js';
 import { formatTable } from '../output/formatTable.js';
 import { writeFilesTogether } from '../output/writeFilesTogether.js';
 import { renderCurvesSvg } from '../plot/renderCurvesSvg.js';
-import { createProgressReporter } from '../progress/createProgressReporter.js';
 import type { BenchmarkCommandOptions } from './BenchmarkCommandOptions.js';
+import { readBenchmarkItems } from './readBenchmarkItems.js';
+import { runWithModel } from './runWithModel.js';
 
 /** Running sums of one method's figures. */
 class MethodTally {
@@ -45,7 +47,8 @@ class MethodTally {
  * `--methods` asks for them (`all`, or a list of keys). A method the backend cannot run (a
  * gradient method on ONNX) is skipped with a note on standard error.
  *
- * @param options - The data folder, image count, steps, batch size, threads, methods and plot path.
+ * @param options - The data folder, image count, steps, batch size, methods, plot path and the
+ *   bundled model's options (`--backend`, `--threads`, `--plugin`, ...).
  * @param io - Streams and the cancellation signal.
  * @returns When the table is printed and the plot written.
  */
@@ -53,79 +56,71 @@ export async function runBenchmarkCommand(options: BenchmarkCommandOptions, io: 
   const count = parseInteger('--images', options.images, 1);
   const steps = parseInteger('--steps', options.steps, 1);
   const batchSize = parseInteger('--batch-size', options.batchSize, 1);
-  const threads = options.threads === undefined ? undefined : parseInteger('--threads', options.threads, 1);
   const selected = parseBenchmarkMethods(options.methods);
-  const { items, metadata, layers: recommended, explainer, backend } = await openBenchmarkSession(
-    options.data,
-    count,
-    threads,
-    (line) => io.stderr.write(`${line}\n`),
-    options.backend,
-  );
+  const { metadata } = bundledDemoModel();
   const [, height, width] = metadata.inputShape;
-  const lacking = (row: (typeof selected)[number]): string[] =>
-    'explain' in row ? explainer.method(row.explain.method).requires.filter((capability) => !backend.capabilities.has(capability)) : [];
-  for (const row of selected.filter((candidate) => lacking(candidate).length > 0)) {
-    io.stderr.write(`skipping ${row.label}: it requires ${lacking(row).join(', ')}, which the '${backend.id}' backend does not provide\n`);
-  }
-  const reported = selected.filter((row) => lacking(row).length === 0);
-  if (reported.length === 0) {
-    await backend.dispose();
-    throw new PolycamError('unsupported-capability', `none of the selected methods runs on the '${backend.id}' backend`);
-  }
-  const sources = new Set<string>(reported.flatMap((row) => ('refuse' in row ? [row.refuse.from] : [])));
-  const computed = benchmarkMethods.filter((row) => reported.includes(row) || sources.has(row.label));
-  const tallies = new Map<string, MethodTally>(reported.map((method) => [method.label, new MethodTally(steps)]));
-  const noLNorm = new NoLNormFusion();
-  const progress = createProgressReporter(io.stderr);
-  const started = performance.now();
-  const signal = io.signal ? { signal: io.signal } : {};
-  try {
-    progress.start('benchmark', items.length);
-    for (const [index, item] of items.entries()) {
-      const image = await readImage(join(options.data, item.file), 3);
-      const mask = (await readMask(join(options.data, item.objects[0]!.mask))).mask;
-      const input = preprocessImage(image, { height, width, mean: metadata.mean, std: metadata.std });
-      const explained = new Map<string, ExplainResult>();
-      const maps: { label: string; map: Map2D; raw: Map2D; passes: number; ms: number }[] = [];
-      for (const method of computed) {
-        if ('explain' in method) {
-          const { method: preset, ...rest } = method.explain;
-          const layers = 'lastLayerOnly' in rest ? [recommended.at(-1)!] : recommended;
-          const result = await explainer.explain({ backend, input, method: preset, layers, ...('fusion' in rest ? { fusion: rest.fusion } : {}), ...signal });
-          explained.set(method.label, result);
-          const raw = result.stages.at(-1)!.fused;
-          maps.push({ label: method.label, map: result.map, raw, passes: result.passes.run, ms: result.durationMs });
-        } else {
-          const source = explained.get(method.refuse.from)!;
-          const fused = fuseStages(source.stages, noLNorm);
-          maps.push({ label: method.label, map: saliencyMap(fused, height, width), raw: fused, passes: source.passes.run, ms: source.durationMs });
+  const { n, reported, tallies, started } = await runWithModel(options, io, {
+    prepare: () => readBenchmarkItems(options.data, count, (line) => io.stderr.write(`${line}\n`)),
+    run: async ({ explainer, model: { backend }, progress }, items) => {
+      const recommended = bundledModelLayers(metadata, backend);
+      const lacking = (row: (typeof selected)[number]): string[] =>
+        'explain' in row ? explainer.method(row.explain.method).requires.filter((capability) => !backend.capabilities.has(capability)) : [];
+      for (const row of selected.filter((candidate) => lacking(candidate).length > 0)) {
+        io.stderr.write(`skipping ${row.label}: it requires ${lacking(row).join(', ')}, which the '${backend.id}' backend does not provide\n`);
+      }
+      const reported = selected.filter((row) => lacking(row).length === 0);
+      if (reported.length === 0) {
+        throw new PolycamError('unsupported-capability', `none of the selected methods runs on the '${backend.id}' backend`);
+      }
+      const sources = new Set<string>(reported.flatMap((row) => ('refuse' in row ? [row.refuse.from] : [])));
+      const computed = benchmarkMethods.filter((row) => reported.includes(row) || sources.has(row.label));
+      const tallies = new Map<string, MethodTally>(reported.map((method) => [method.label, new MethodTally(steps)]));
+      const noLNorm = new NoLNormFusion();
+      const started = performance.now();
+      const signal = io.signal ? { signal: io.signal } : {};
+      progress.start('benchmark', items.length);
+      for (const [index, item] of items.entries()) {
+        const image = await readImage(join(options.data, item.file), 3);
+        const mask = (await readMask(join(options.data, item.objects[0]!.mask))).mask;
+        const input = preprocessImage(image, { height, width, mean: metadata.mean, std: metadata.std });
+        const explained = new Map<string, ExplainResult>();
+        const maps: { label: string; map: Map2D; raw: Map2D; passes: number; ms: number }[] = [];
+        for (const method of computed) {
+          if ('explain' in method) {
+            const { method: preset, ...rest } = method.explain;
+            const layers = 'lastLayerOnly' in rest ? [recommended.at(-1)!] : recommended;
+            const result = await explainer.explain({ backend, input, method: preset, layers, ...('fusion' in rest ? { fusion: rest.fusion } : {}), ...signal });
+            explained.set(method.label, result);
+            const raw = result.stages.at(-1)!.fused;
+            maps.push({ label: method.label, map: result.map, raw, passes: result.passes.run, ms: result.durationMs });
+          } else {
+            const source = explained.get(method.refuse.from)!;
+            const fused = fuseStages(source.stages, noLNorm);
+            maps.push({ label: method.label, map: saliencyMap(fused, height, width), raw: fused, passes: source.passes.run, ms: source.durationMs });
+          }
         }
+        const classIndex = [...explained.values()][0]!.classIndex!;
+        for (const entry of maps) {
+          const tally = tallies.get(entry.label);
+          if (tally === undefined) continue; // computed only as another row's source
+          const curveOptions = { classIndex, steps, batchSize, ...signal };
+          const inserted = await insertion(backend, input, entry.map, curveOptions);
+          const deleted = await deletion(backend, input, entry.map, curveOptions);
+          inserted.scores.forEach((score, step) => (tally.insertion[step]! += score));
+          deleted.scores.forEach((score, step) => (tally.deletion[step]! += score));
+          tally.insertionAuc += inserted.auc;
+          tally.deletionAuc += deleted.auc;
+          tally.hits += pointingGame(resizeBilinear(entry.raw, height, width), mask) ? 1 : 0;
+          tally.energy += energyInMask(entry.map, mask);
+          tally.passes += entry.passes;
+          tally.ms += entry.ms;
+        }
+        progress.update(index + 1);
       }
-      const classIndex = [...explained.values()][0]!.classIndex!;
-      for (const entry of maps) {
-        const tally = tallies.get(entry.label);
-        if (tally === undefined) continue; // computed only as another row's source
-        const curveOptions = { classIndex, steps, batchSize, ...signal };
-        const inserted = await insertion(backend, input, entry.map, curveOptions);
-        const deleted = await deletion(backend, input, entry.map, curveOptions);
-        inserted.scores.forEach((score, step) => (tally.insertion[step]! += score));
-        deleted.scores.forEach((score, step) => (tally.deletion[step]! += score));
-        tally.insertionAuc += inserted.auc;
-        tally.deletionAuc += deleted.auc;
-        tally.hits += pointingGame(resizeBilinear(entry.raw, height, width), mask) ? 1 : 0;
-        tally.energy += energyInMask(entry.map, mask);
-        tally.passes += entry.passes;
-        tally.ms += entry.ms;
-      }
-      progress.update(index + 1);
-    }
-  } finally {
-    progress.stop();
-    await backend.dispose();
-  }
+      return { n: items.length, reported, tallies, started };
+    },
+  });
 
-  const n = items.length;
   const rows = reported.map(({ label }) => {
     const tally = tallies.get(label)!;
     return [

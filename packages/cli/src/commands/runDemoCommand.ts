@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import { loadModel, preprocessImage, TOKENS, type ExplainResult, type ExplainRequest } from '@polycam/core';
+import { preprocessImage, type ExplainResult, type ExplainRequest } from '@polycam/core';
 import { energyInMask } from '@polycam/metrics';
-import { createCliContainer } from '../container/createCliContainer.js';
 import { bundledDemoModel } from '@polycam/synthetic';
 import sharp from 'sharp';
 import type { CliIo } from '../CliIo.js';
@@ -12,11 +11,11 @@ import { renderDemoHtml } from '../demo/renderDemoHtml.js';
 import { renderStageStrip } from '../demo/renderStageStrip.js';
 import { renderOverlay } from '../image/renderOverlay.js';
 import { upscalePixels } from '../image/upscalePixels.js';
-import { parseInteger } from '../options/parseInteger.js';
+import { bundledModelLayers } from '../model/bundledModelLayers.js';
 import { formatTable } from '../output/formatTable.js';
 import type { OutputFile } from '../output/OutputFile.js';
 import { writeFilesTogether } from '../output/writeFilesTogether.js';
-import { createProgressReporter } from '../progress/createProgressReporter.js';
+import { runWithModel } from './runWithModel.js';
 
 const METHODS = [
   { id: 'pcam±', file: 'pcampm' },
@@ -32,82 +31,77 @@ const DISPLAY_SCALE = 3;
  * an `index.html` report of it all. It prints a table of the predicted classes, scores,
  * milliseconds per map and the share of each map's energy inside the true object.
  *
- * @param options - The output folder and thread count.
+ * @param options - The output folder and the bundled model's options (`--backend`, `--threads`, ...).
  * @param io - Streams and the cancellation signal.
  * @returns When the report is written.
  */
 export async function runDemoCommand(options: DemoCommandOptions, io: CliIo): Promise<void> {
-  const threads = options.threads === undefined ? undefined : parseInteger('--threads', options.threads, 1);
-  const { modelPath, imagesFolder, metadata } = bundledDemoModel();
-  const images = await loadDemoImages(imagesFolder);
-  const container = await createCliContainer();
-  const explainer = container.get(TOKENS.Explainer);
-  const backend = await loadModel(container, { path: modelPath }, { backend: 'onnx', ...(threads ? { threads } : {}) });
-  const progress = createProgressReporter(io.stderr);
-  const maps = images.reduce((sum, image) => sum + METHODS.length + (image.objects.length > 1 ? image.objects.length : 0), 0);
-  let done = 0;
-  const files: OutputFile[] = [];
+  const { imagesFolder, metadata } = bundledDemoModel();
   const rows: DemoRow[] = [];
-  try {
-    // One untimed explanation first: onnxruntime builds its sessions lazily, and the first map
-    // would otherwise carry that one-off cost in its milliseconds.
-    const warmUpImage = images[0];
-    if (warmUpImage !== undefined) {
-      const [, height, width] = metadata.inputShape;
-      const input = preprocessImage(warmUpImage.pixels, { height, width, mean: metadata.mean, std: metadata.std });
-      await explainer.explain({ backend, input, layers: metadata.recommendedLayers, ...(io.signal ? { signal: io.signal } : {}) });
-    }
-    progress.start('demo', maps);
-    const explain = async (request: Omit<ExplainRequest, 'backend' | 'layers' | 'input'>, input: ExplainRequest['input']): Promise<ExplainResult> => {
-      const result = await explainer.explain({ backend, input, layers: metadata.recommendedLayers, ...request, ...(io.signal ? { signal: io.signal } : {}) });
-      progress.update((done += 1));
-      return result;
-    };
-    for (const image of images) {
-      const stem = image.name.replace(/\.png$/, '');
-      const input = preprocessImage(image.pixels, { height: metadata.inputShape[1], width: metadata.inputShape[2], mean: metadata.mean, std: metadata.std });
-      const display = await upscalePixels(image.pixels, DISPLAY_SCALE);
-      files.push({ path: join(options.out, image.name), bytes: await sharp(Buffer.from(display.data), { raw: { width: display.width, height: display.height, channels: 3 } }).png().toBuffer() });
-      const methods = [];
-      let first: ExplainResult | undefined;
-      for (const method of METHODS) {
-        const result = await explain({ method: method.id }, input);
-        first ??= result;
-        const object = image.objects.find((candidate) => candidate.label === result.classIndex);
-        const overlay = `${stem}-${method.file}.png`;
-        files.push({ path: join(options.out, overlay), bytes: await renderOverlay(display, result.map) });
-        methods.push({ method: method.id, overlay, ms: result.durationMs, energy: object ? energyInMask(result.map, object.mask) : undefined });
+  await runWithModel(options, io, {
+    prepare: () => loadDemoImages(imagesFolder),
+    run: async ({ explainer, model: { backend }, progress }, images) => {
+      const layers = bundledModelLayers(metadata, backend);
+      const maps = images.reduce((sum, image) => sum + METHODS.length + (image.objects.length > 1 ? image.objects.length : 0), 0);
+      let done = 0;
+      const files: OutputFile[] = [];
+      // One untimed explanation first: onnxruntime builds its sessions lazily, and the first map
+      // would otherwise carry that one-off cost in its milliseconds.
+      const warmUpImage = images[0];
+      if (warmUpImage !== undefined) {
+        const [, height, width] = metadata.inputShape;
+        const input = preprocessImage(warmUpImage.pixels, { height, width, mean: metadata.mean, std: metadata.std });
+        await explainer.explain({ backend, input, layers, ...(io.signal ? { signal: io.signal } : {}) });
       }
-      const strip = `${stem}-stages.png`;
-      files.push({ path: join(options.out, strip), bytes: await renderStageStrip(display, first!.stages) });
-      const perClass = [];
-      if (image.objects.length > 1) {
-        for (const object of image.objects) {
-          const result = await explain({ method: 'pcam±', classIndex: object.label }, input);
-          const other = image.objects.find((candidate) => candidate !== object)!;
-          const overlay = `${stem}-class-${object.className}.png`;
+      progress.start('demo', maps);
+      const explain = async (request: Omit<ExplainRequest, 'backend' | 'layers' | 'input'>, input: ExplainRequest['input']): Promise<ExplainResult> => {
+        const result = await explainer.explain({ backend, input, layers, ...request, ...(io.signal ? { signal: io.signal } : {}) });
+        progress.update((done += 1));
+        return result;
+      };
+      for (const image of images) {
+        const stem = image.name.replace(/\.png$/, '');
+        const input = preprocessImage(image.pixels, { height: metadata.inputShape[1], width: metadata.inputShape[2], mean: metadata.mean, std: metadata.std });
+        const display = await upscalePixels(image.pixels, DISPLAY_SCALE);
+        files.push({ path: join(options.out, image.name), bytes: await sharp(Buffer.from(display.data), { raw: { width: display.width, height: display.height, channels: 3 } }).png().toBuffer() });
+        const methods = [];
+        let first: ExplainResult | undefined;
+        for (const method of METHODS) {
+          const result = await explain({ method: method.id }, input);
+          first ??= result;
+          const object = image.objects.find((candidate) => candidate.label === result.classIndex);
+          const overlay = `${stem}-${method.file}.png`;
           files.push({ path: join(options.out, overlay), bytes: await renderOverlay(display, result.map) });
-          perClass.push({ className: object.className, overlay, own: energyInMask(result.map, object.mask), other: energyInMask(result.map, other.mask) });
+          methods.push({ method: method.id, overlay, ms: result.durationMs, energy: object ? energyInMask(result.map, object.mask) : undefined });
         }
+        const strip = `${stem}-stages.png`;
+        files.push({ path: join(options.out, strip), bytes: await renderStageStrip(display, first!.stages) });
+        const perClass = [];
+        if (image.objects.length > 1) {
+          for (const object of image.objects) {
+            const result = await explain({ method: 'pcam±', classIndex: object.label }, input);
+            const other = image.objects.find((candidate) => candidate !== object)!;
+            const overlay = `${stem}-class-${object.className}.png`;
+            files.push({ path: join(options.out, overlay), bytes: await renderOverlay(display, result.map) });
+            perClass.push({ className: object.className, overlay, own: energyInMask(result.map, object.mask), other: energyInMask(result.map, other.mask) });
+          }
+        }
+        rows.push({
+          image: image.name,
+          truth: image.objects.map((object) => object.className),
+          predicted: metadata.classes[first!.classIndex!] ?? String(first!.classIndex),
+          score: first!.score,
+          methods,
+          strip,
+          stageLayers: first!.stages.map((stage) => stage.layer),
+          perClass,
+        });
       }
-      rows.push({
-        image: image.name,
-        truth: image.objects.map((object) => object.className),
-        predicted: metadata.classes[first!.classIndex!] ?? String(first!.classIndex),
-        score: first!.score,
-        methods,
-        strip,
-        stageLayers: first!.stages.map((stage) => stage.layer),
-        perClass,
-      });
-    }
-    progress.stop();
-    files.push({ path: join(options.out, 'index.html'), bytes: renderDemoHtml(rows, { model: metadata.name, layers: metadata.recommendedLayers }) });
-    await writeFilesTogether(files);
-  } finally {
-    progress.stop();
-    await backend.dispose();
-  }
+      progress.stop();
+      files.push({ path: join(options.out, 'index.html'), bytes: renderDemoHtml(rows, { model: metadata.name, layers }) });
+      await writeFilesTogether(files);
+    },
+  });
   const percent = (value: number | undefined): string => (value === undefined ? '-' : `${(value * 100).toFixed(1)}%`);
   io.stdout.write(
     formatTable(

@@ -4,17 +4,13 @@ import {
   PolycamError,
   preprocessImage,
   resolveLayers,
-  TOKENS,
   type Tensor,
 } from '@polycam/core';
-import { createCliContainer } from '../container/createCliContainer.js';
-import { openCliModel } from '../model/openCliModel.js';
-import { loadPlugins } from '../container/loadPlugins.js';
 import type { CliIo } from '../CliIo.js';
 import { readImage } from '../image/readImage.js';
 import { parseInteger } from '../options/parseInteger.js';
 import { parseLayerSelection } from '../options/parseLayerSelection.js';
-import { parseNumberList } from '../options/parseNumberList.js';
+import { parseRegisteredId } from '../options/parseRegisteredId.js';
 import { parseScoreFunction } from '../options/parseScoreFunction.js';
 import { resolveStatistics } from '../options/resolveStatistics.js';
 import { checkOutputTargets } from '../output/checkOutputTargets.js';
@@ -22,10 +18,10 @@ import { explanationFiles } from '../output/explanationFiles.js';
 import { formatTable } from '../output/formatTable.js';
 import type { OutputFile } from '../output/OutputFile.js';
 import { writeFilesTogether } from '../output/writeFilesTogether.js';
-import { createProgressReporter } from '../progress/createProgressReporter.js';
 import { checkDistinctOutputs } from './checkDistinctOutputs.js';
 import type { ExplainCommandOptions } from './ExplainCommandOptions.js';
 import { explainWithProgress } from './explainWithProgress.js';
+import { runWithModel } from './runWithModel.js';
 
 /**
  * `polycam explain`: explains each image with a Poly-CAM preset and writes the npz and the
@@ -46,82 +42,81 @@ export async function runExplainCommand(images: readonly string[], options: Expl
   const batchSize = parseInteger('--batch-size', options.batchSize, 1);
   const layers = options.layers === undefined ? undefined : parseLayerSelection(options.layers);
   const scoreFunction = parseScoreFunction(options.score);
-  const mean = options.mean === undefined ? undefined : parseNumberList('--mean', options.mean);
-  const std = options.std === undefined ? undefined : parseNumberList('--std', options.std);
 
-  const container = await createCliContainer(await loadPlugins(options.plugin));
-  const explainer = container.get(TOKENS.Explainer);
-  const method = { method: options.method, ...(options.fusion ? { fusion: options.fusion } : {}) };
-  const chosen = explainer.method(options.method);
-  if (chosen.kind === 'preset') explainer.resolve(method);
-  checkDistinctOutputs(images, { npz: options.npz !== undefined, out: options.out, preset: chosen.id });
-  await checkOutputTargets({ ...(options.npz ? { npz: options.npz } : {}), ...(options.out ? { out: options.out } : {}) });
-  const { backend, path: model, runtime } = await openCliModel(container, options);
-  if (backend.id === 'tfjs') {
-    io.stderr.write(`polycam: running on ${runtime}\n`);
-  }
-  const progress = createProgressReporter(io.stderr);
-  try {
-    const { input, output } = backend.description;
-    const [channels, height, width] = input.shape;
-    const statistics = resolveStatistics(channels, mean, std);
-    if (classIndex !== undefined && classIndex >= output.size) {
-      throw new PolycamError('class-out-of-range', `--class ${classIndex} is out of range: the model has ${output.size} classes (0..${output.size - 1})`);
-    }
-    const missing = chosen.requires.filter((capability) => !backend.capabilities.has(capability));
-    if (missing.length > 0) {
-      throw new PolycamError(
-        'unsupported-capability',
-        `method '${chosen.id}' requires ${missing.join(', ')}, which the '${backend.id}' backend does not provide`,
-      );
-    }
-    if (chosen.kind === 'preset') resolveLayers(backend.description, layers ?? 'auto');
-    const decoded = [];
-    for (const path of images) {
-      decoded.push(await readImage(path, channels));
-    }
-
-    const files: OutputFile[] = [];
-    const maps = new Map<string, Tensor>();
-    const rows: string[][] = [];
-    for (const [index, path] of images.entries()) {
-      const image = decoded[index]!;
-      const result = await explainWithProgress(
-        explainer,
-        {
-          backend,
-          input: preprocessImage(image, { height, width, ...statistics }),
-          ...method,
-          ...(layers === undefined ? {} : { layers }),
-          ...(classIndex === undefined ? {} : { classIndex }),
-          scoreFunction,
-          batchSize,
-          ...(io.signal ? { signal: io.signal } : {}),
-        },
-        `${basename(path)} (${index + 1}/${images.length})`,
-        progress,
-      );
-      if (options.out !== undefined) {
-        files.push(...(await explanationFiles(options.out, path, image, result, { model })));
+  await runWithModel(options, io, {
+    prepare: async (explainer) => {
+      const method = {
+        method: options.method,
+        ...(options.fusion ? { fusion: parseRegisteredId('--fusion <id>', options.fusion, explainer.fusions(), 'fusions') } : {}),
+        ...(options.strategy ? { strategy: parseRegisteredId('--strategy <id>', options.strategy, explainer.strategies(), 'weighting strategies') } : {}),
+      };
+      const chosen = explainer.method(options.method);
+      if (chosen.kind === 'preset') explainer.resolve(method);
+      checkDistinctOutputs(images, { npz: options.npz !== undefined, out: options.out, preset: chosen.id });
+      await checkOutputTargets({ ...(options.npz ? { npz: options.npz } : {}), ...(options.out ? { out: options.out } : {}) });
+      return { method, chosen };
+    },
+    run: async ({ explainer, model: { backend, path: model, runtime }, choice, progress }, { method, chosen }) => {
+      if (backend.id === 'tfjs') {
+        io.stderr.write(`polycam: running on ${runtime}\n`);
       }
-      maps.set(basename(path), { shape: [result.map.height, result.map.width], data: result.map.data });
-      rows.push([
-        path,
-        String(result.classIndex ?? '-'),
-        result.score.toFixed(4),
-        String(result.layers.length),
-        `${result.passes.run}/${result.passes.saved}`,
-        String(Math.round(result.durationMs)),
-      ]);
-    }
-    if (options.npz !== undefined) {
-      files.push({ path: options.npz, bytes: encodeNpz(maps) });
-    }
-    await writeFilesTogether(files);
-    io.stdout.write(formatTable(['image', 'class', 'score', 'layers', 'passes run/saved', 'ms'], rows));
+      const { input, output } = backend.description;
+      const [channels, height, width] = input.shape;
+      const statistics = resolveStatistics(channels, choice.mean, choice.std);
+      if (classIndex !== undefined && classIndex >= output.size) {
+        throw new PolycamError('class-out-of-range', `--class ${classIndex} is out of range: the model has ${output.size} classes (0..${output.size - 1})`);
+      }
+      const missing = chosen.requires.filter((capability) => !backend.capabilities.has(capability));
+      if (missing.length > 0) {
+        throw new PolycamError(
+          'unsupported-capability',
+          `method '${chosen.id}' requires ${missing.join(', ')}, which the '${backend.id}' backend does not provide`,
+        );
+      }
+      if (chosen.kind === 'preset') resolveLayers(backend.description, layers ?? 'auto');
+      const decoded = [];
+      for (const path of images) {
+        decoded.push(await readImage(path, channels));
+      }
 
-  } finally {
-    progress.stop();
-    await backend.dispose();
-  }
+      const files: OutputFile[] = [];
+      const maps = new Map<string, Tensor>();
+      const rows: string[][] = [];
+      for (const [index, path] of images.entries()) {
+        const image = decoded[index]!;
+        const result = await explainWithProgress(
+          explainer,
+          {
+            backend,
+            input: preprocessImage(image, { height, width, ...statistics }),
+            ...method,
+            ...(layers === undefined ? {} : { layers }),
+            ...(classIndex === undefined ? {} : { classIndex }),
+            scoreFunction,
+            batchSize,
+            ...(io.signal ? { signal: io.signal } : {}),
+          },
+          `${basename(path)} (${index + 1}/${images.length})`,
+          progress,
+        );
+        if (options.out !== undefined) {
+          files.push(...(await explanationFiles(options.out, path, image, result, { model })));
+        }
+        maps.set(basename(path), { shape: [result.map.height, result.map.width], data: result.map.data });
+        rows.push([
+          path,
+          String(result.classIndex ?? '-'),
+          result.score.toFixed(4),
+          String(result.layers.length),
+          `${result.passes.run}/${result.passes.saved}`,
+          String(Math.round(result.durationMs)),
+        ]);
+      }
+      if (options.npz !== undefined) {
+        files.push({ path: options.npz, bytes: encodeNpz(maps) });
+      }
+      await writeFilesTogether(files);
+      io.stdout.write(formatTable(['image', 'class', 'score', 'layers', 'passes run/saved', 'ms'], rows));
+    },
+  });
 }

@@ -1,9 +1,8 @@
 import { isSpatialLayer, resolveLayers } from '@polycam/core';
-import { createCliContainer } from '../container/createCliContainer.js';
-import { openCliModel } from '../model/openCliModel.js';
 import type { CliIo } from '../CliIo.js';
 import type { LayersCommandOptions } from './LayersCommandOptions.js';
 import { formatTable } from '../output/formatTable.js';
+import { runWithModel } from './runWithModel.js';
 
 /**
  * `polycam layers`: lists every layer of a model in forward order with its operator and shape,
@@ -12,29 +11,27 @@ import { formatTable } from '../output/formatTable.js';
  * @param options - The raw command-line options.
  * @param io - Where to write the table.
  * @returns When the table is written.
- * @throws {@link PolycamError} for a missing or corrupt model.
+ * @throws {@link PolycamError} for a missing or corrupt model, or a bad `--plugin`.
  */
 export async function runLayersCommand(options: LayersCommandOptions, io: CliIo): Promise<void> {
-  const container = await createCliContainer();
-  const { backend, path: model, runtime } = await openCliModel(container, options);
-  try {
-    const { input, output, layers } = backend.description;
-    const auto = new Set(layers.some(isSpatialLayer) ? resolveLayers(backend.description, 'auto') : []);
-    const batch = input.fixedBatchSize === undefined ? 'dynamic batch' : `fixed batch ${input.fixedBatchSize}`;
-    io.stdout.write(
-      `model ${model} (${runtime}): input '${input.name}' ${input.shape.join('×')} (${input.layout}, ${batch}), ` +
-        `output '${output.name}' with ${output.size} values\n\n`,
-    );
-    const rows = layers.map((layer, index) => [
-      String(index),
-      auto.has(layer.name) ? '*' : '',
-      layer.name,
-      layer.op ?? '',
-      layer.shape.join('×'),
-    ]);
-    io.stdout.write(formatTable(['#', 'auto', 'layer', 'op', 'shape'], rows));
-    io.stdout.write(`\n* = picked by --layers auto (${auto.size} layer${auto.size === 1 ? '' : 's'})\n`);
-  } finally {
-    await backend.dispose();
-  }
+  await runWithModel(options, io, {
+    run: async ({ model: { backend, path: model, runtime } }) => {
+      const { input, output, layers } = backend.description;
+      const auto = new Set(layers.some(isSpatialLayer) ? resolveLayers(backend.description, 'auto') : []);
+      const batch = input.fixedBatchSize === undefined ? 'dynamic batch' : `fixed batch ${input.fixedBatchSize}`;
+      io.stdout.write(
+        `model ${model} (${runtime}): input '${input.name}' ${input.shape.join('×')} (${input.layout}, ${batch}), ` +
+          `output '${output.name}' with ${output.size} values\n\n`,
+      );
+      const rows = layers.map((layer, index) => [
+        String(index),
+        auto.has(layer.name) ? '*' : '',
+        layer.name,
+        layer.op ?? '',
+        layer.shape.join('×'),
+      ]);
+      io.stdout.write(formatTable(['#', 'auto', 'layer', 'op', 'shape'], rows));
+      io.stdout.write(`\n* = picked by --layers auto (${auto.size} layer${auto.size === 1 ? '' : 's'})\n`);
+    },
+  });
 }

@@ -1,7 +1,6 @@
 import { TOKENS } from '@polycam/core';
 import type { CliIo } from '../CliIo.js';
-import { createCliContainer } from '../container/createCliContainer.js';
-import { loadPlugins } from '../container/loadPlugins.js';
+import { composeCliContainer } from '../container/composeCliContainer.js';
 import { formatTable } from '../output/formatTable.js';
 import type { MethodsCommandOptions } from './MethodsCommandOptions.js';
 
@@ -16,7 +15,7 @@ import type { MethodsCommandOptions } from './MethodsCommandOptions.js';
  * @throws {@link PolycamError} when a plugin cannot be loaded.
  */
 export async function runMethodsCommand(options: MethodsCommandOptions, io: CliIo): Promise<void> {
-  const container = await createCliContainer(await loadPlugins(options.plugin));
+  const container = await composeCliContainer(options.plugin);
   const rows = container
     .get(TOKENS.Explainer)
     .methods()

@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import { preprocessImage, type ModelBackend, type Tensor } from '@polycam/core';
 import { cascadingRandomization, sensitivityMax } from '@polycam/metrics';
-import { openBenchmarkSession } from '../benchmark/openBenchmarkSession.js';
+import { bundledDemoModel } from '@polycam/synthetic';
 import type { CliIo } from '../CliIo.js';
 import { readImage } from '../image/readImage.js';
+import { bundledModelLayers } from '../model/bundledModelLayers.js';
 import { parseInteger } from '../options/parseInteger.js';
 import { formatTable } from '../output/formatTable.js';
-import { createProgressReporter } from '../progress/createProgressReporter.js';
+import { readBenchmarkItems } from './readBenchmarkItems.js';
+import { runWithModel } from './runWithModel.js';
 import type { SanityCommandOptions } from './SanityCommandOptions.js';
 
 const METHODS = ['pcam+', 'pcam-', 'pcam±'] as const;
@@ -19,51 +21,46 @@ const METHODS = ['pcam+', 'pcam-', 'pcam±'] as const;
  * correlation between the map of the trained model and the map after re-initialising the
  * layers from the last one down. A faithful method's correlations fall towards 0.
  *
- * @param options - The data folder, image count, perturbation count and threads.
+ * @param options - The data folder, image count, perturbation count and the bundled model's
+ *   options (`--backend`, `--threads`, `--plugin`, ...).
  * @param io - Streams and the cancellation signal.
  * @returns When the tables are printed.
  */
 export async function runSanityCommand(options: SanityCommandOptions, io: CliIo): Promise<void> {
   const count = parseInteger('--images', options.images, 1);
   const samples = parseInteger('--samples', options.samples, 1);
-  const threads = options.threads === undefined ? undefined : parseInteger('--threads', options.threads, 1);
-  const { items, metadata, layers, explainer, backend } = await openBenchmarkSession(
-    options.data,
-    count,
-    threads,
-    (line) => io.stderr.write(`${line}\n`),
-    options.backend,
-  );
+  const { metadata } = bundledDemoModel();
   const [, height, width] = metadata.inputShape;
   const signal = io.signal ? { signal: io.signal } : {};
   const sensitivity = new Map<string, number[]>(METHODS.map((method) => [method, []]));
   const correlations = new Map<string, number[][]>(METHODS.map((method) => [method, []]));
-  let randomised: readonly string[] = [];
-  const progress = createProgressReporter(io.stderr);
-  const started = performance.now();
-  try {
-    progress.start('sanity', items.length * METHODS.length);
-    for (const [index, item] of items.entries()) {
-      const input = preprocessImage(await readImage(join(options.data, item.file), 3), { height, width, mean: metadata.mean, std: metadata.std });
-      const classIndex = (await explainer.explain({ backend, input, layers, ...signal })).classIndex!;
-      for (const [position, method] of METHODS.entries()) {
-        const explainOn = async (model: ModelBackend, image: Tensor) =>
-          (await explainer.explain({ backend: model, input: image, method, layers, classIndex, ...signal })).map;
-        const stability = await sensitivityMax((image) => explainOn(backend, image), input, { samples, seed: index, ...signal });
-        sensitivity.get(method)!.push(stability.value);
-        const sanity = await cascadingRandomization(backend, (model) => explainOn(model, input), { seed: index, ...signal });
-        randomised = sanity.steps.map((step) => step.layer);
-        correlations.get(method)!.push(sanity.steps.map((step) => step.correlation));
-        progress.update(index * METHODS.length + position + 1);
+  const { n, randomised, started } = await runWithModel(options, io, {
+    prepare: () => readBenchmarkItems(options.data, count, (line) => io.stderr.write(`${line}\n`)),
+    run: async ({ explainer, model: { backend }, progress }, items) => {
+      const layers = bundledModelLayers(metadata, backend);
+      let randomised: readonly string[] = [];
+      const started = performance.now();
+      progress.start('sanity', items.length * METHODS.length);
+      for (const [index, item] of items.entries()) {
+        const input = preprocessImage(await readImage(join(options.data, item.file), 3), { height, width, mean: metadata.mean, std: metadata.std });
+        const classIndex = (await explainer.explain({ backend, input, layers, ...signal })).classIndex!;
+        for (const [position, method] of METHODS.entries()) {
+          const explainOn = async (model: ModelBackend, image: Tensor) =>
+            (await explainer.explain({ backend: model, input: image, method, layers, classIndex, ...signal })).map;
+          const stability = await sensitivityMax((image) => explainOn(backend, image), input, { samples, seed: index, ...signal });
+          sensitivity.get(method)!.push(stability.value);
+          const sanity = await cascadingRandomization(backend, (model) => explainOn(model, input), { seed: index, ...signal });
+          randomised = sanity.steps.map((step) => step.layer);
+          correlations.get(method)!.push(sanity.steps.map((step) => step.correlation));
+          progress.update(index * METHODS.length + position + 1);
+        }
       }
-    }
-  } finally {
-    progress.stop();
-    await backend.dispose();
-  }
+      return { n: items.length, randomised, started };
+    },
+  });
   const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
   io.stdout.write(
-    `${items.length} held-out images of the synthetic benchmark, bundled model, ${samples} perturbations, ` +
+    `${n} held-out images of the synthetic benchmark, bundled model, ${samples} perturbations, ` +
       `${((performance.now() - started) / 1000).toFixed(0)} s\n\nsensitivity-max (mean; lower is more stable)\n`,
   );
   io.stdout.write(formatTable(['method', 'sensitivity-max'], METHODS.map((method) => [method, mean(sensitivity.get(method)!).toFixed(4)])));

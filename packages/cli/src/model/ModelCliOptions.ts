@@ -1,7 +1,8 @@
 import type { InputLayout } from '@polycam/core';
 
 /**
- * The command-line options that choose and load a model, shared by the commands that take one.
+ * The command-line options that choose and load a model, shared by the commands that take one
+ * (see `addModelOptions` and `addBundledModelOptions`).
  */
 export interface ModelCliOptions {
   /** `--model`: an `.onnx` file or a TF.js `model.json`; the bundled demo model by default. */
@@ -14,4 +15,10 @@ export interface ModelCliOptions {
   readonly threads?: string;
   /** `--layout`: overrides the detected input layout. */
   readonly layout?: InputLayout;
+  /** `--mean r,g,b`: the per-channel mean, for commands that normalise images. */
+  readonly mean?: string;
+  /** `--std r,g,b`: the per-channel standard deviation, for commands that normalise images. */
+  readonly std?: string;
+  /** `--plugin MODULE`, repeatable: plugin modules to load (see `loadPlugins`). */
+  readonly plugin?: readonly string[];
 }

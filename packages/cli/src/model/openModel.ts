@@ -1,0 +1,36 @@
+import { loadModel, PolycamError } from '@polycam/core';
+import { TfjsBackend } from '@polycam/backend-tfjs';
+import { bundledDemoModel } from '@polycam/synthetic';
+import type { Container } from 'inversify';
+import type { ModelChoice } from './ModelChoice.js';
+import type { OpenedModel } from './OpenedModel.js';
+
+/**
+ * Loads the model a command chose: its file (the bundled demo model when absent, as its TF.js
+ * copy for `tfjs` or a TF.js platform, its ONNX file otherwise), with the backend named or the
+ * one that recognises the file (`model.json` → tfjs, `.onnx` → onnx), and the TF.js platform,
+ * threads and layout.
+ *
+ * @param container - The command's container, with the backend modules loaded.
+ * @param choice - The parsed model options.
+ * @returns The loaded model; dispose its backend when done.
+ * @throws {@link PolycamError} `invalid-argument` for a TF.js platform on another backend, and
+ *   whatever loading the model throws.
+ */
+export async function openModel(container: Container, choice: ModelChoice): Promise<OpenedModel> {
+  const { platform, threads, layout } = choice;
+  const demo = bundledDemoModel();
+  const path = choice.model ?? (choice.backend === 'tfjs' || platform !== undefined ? demo.tfjsModelPath : demo.modelPath);
+  const backendId = choice.backend ?? (path.toLowerCase().endsWith('.json') ? 'tfjs' : undefined);
+  if (platform !== undefined && backendId !== 'tfjs') {
+    throw new PolycamError('invalid-argument', `--tf-platform applies to the tfjs backend only, not to '${backendId ?? 'onnx'}'`);
+  }
+  const backend = await loadModel(container, { path }, {
+    ...(backendId === undefined ? {} : { backend: backendId }),
+    ...(threads === undefined ? {} : { threads }),
+    ...(layout === undefined ? {} : { layout }),
+    ...(platform === undefined ? {} : { platform }),
+  });
+  const runtime = backend instanceof TfjsBackend ? `tfjs on ${backend.platform}` : backend.id;
+  return { backend, path, runtime };
+}

@@ -1,0 +1,36 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { pluginOption } from './pluginOption.js';
+import { runtimeOptions } from './runtimeOptions.js';
+
+function layoutOption(): Option {
+  return new Option('--layout <layout>', "the model input's layout, NCHW or NHWC, when detection from its shape is wrong")
+    .argParser((value: string) => {
+      const layout = value.toUpperCase();
+      if (layout !== 'NCHW' && layout !== 'NHWC') {
+        throw new InvalidArgumentError('expected NCHW or NHWC.');
+      }
+      return layout;
+    });
+}
+
+/**
+ * Declares the options that choose, load and feed a model on a command: `--model`,
+ * `--backend`, `--tf-platform`, `--threads`, `--layout` and `--plugin`, and with
+ * `normalisation` also `--mean` and `--std`. Their values arrive as a {@link ModelCliOptions}.
+ *
+ * @param command - The command to extend.
+ * @param groups - `normalisation: true` for a command that normalises images itself.
+ * @returns The same command.
+ */
+export function addModelOptions(command: Command, groups: { readonly normalisation?: boolean } = {}): Command {
+  command
+    .option('--model <file>', 'an ONNX model or a TF.js model.json (default: the bundled demo model)')
+    .option('--backend <id>', "the runtime: onnx, tfjs or a plugin's (default: from the model file, model.json → tfjs)");
+  for (const option of runtimeOptions()) command.addOption(option);
+  if (groups.normalisation === true) {
+    command
+      .option('--mean <r,g,b>', 'per-channel mean after scaling to [0,1] (default: ImageNet)')
+      .option('--std <r,g,b>', 'per-channel standard deviation (default: ImageNet)');
+  }
+  return command.addOption(layoutOption()).addOption(pluginOption());
+}
