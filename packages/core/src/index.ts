@@ -41,6 +41,7 @@ export type { ExplainRequest } from './explainer/ExplainRequest.js';
 export type { ExplainResult, ExplainStage, PassCount } from './explainer/ExplainResult.js';
 export type { PreparedExplanation } from './explainer/PreparedExplanation.js';
 export type { Fusion } from './fusion/Fusion.js';
+export { fuseStages } from './fusion/fuseStages.js';
 export { decodeNpy } from './io/decodeNpy.js';
 export { decodeNpz } from './io/decodeNpz.js';
 export { encodeNpy } from './io/encodeNpy.js';
