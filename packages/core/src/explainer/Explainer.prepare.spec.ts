@@ -16,14 +16,12 @@ import { describe, expect, it } from 'vitest';
 // Explainer.prepare: every check that can fail happens there, before any pass. Toy backend:
 // 5 outputs, auto layers relu1 [4,16,16], relu2 [6,8,8], pool2 [6,4,4].
 
-function image(seed: number): Tensor {
-  const random = seededRandom(seed);
-  return { shape: [3, 16, 16], data: Float32Array.from({ length: 768 }, () => random() * 4 - 2) };
-}
-
-function counted(): { backend: ModelBackend; runs: number[] } {
+/** A toy backend that records the size of each run, and a random image for it. */
+function fixture(seed: number): { backend: ModelBackend; runs: number[]; input: Tensor } {
   const runs: number[] = [];
-  return { backend: createToyBackend({ onRun: (size) => runs.push(size) }), runs };
+  const random = seededRandom(seed);
+  const input = { shape: [3, 16, 16], data: Float32Array.from({ length: 768 }, () => random() * 4 - 2) };
+  return { backend: createToyBackend({ onRun: (size) => runs.push(size) }), runs, input };
 }
 
 const keep: Fusion = { id: 'keep', description: 'P = C', fuse: (cam) => ({ ...cam, data: cam.data.slice() }) };
@@ -54,19 +52,9 @@ function explainer(requires?: readonly string[]): Explainer {
   return new Explainer({ strategies: [rising(requires)], fusions: [keep], presets: [preset], attributions: [flat] });
 }
 
-function thrown(work: () => unknown): unknown {
-  try {
-    work();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
-
 describe('Explainer.prepare', () => {
   it('resolves a CAM request without running anything: plan, layers, input, defaults', () => {
-    const { backend, runs } = counted();
-    const input = image(1);
+    const { backend, runs, input } = fixture(1);
     const prepared = explainer().prepare({ backend, input, method: 'ru' });
     expect(prepared.plan.kind).toBe('cam');
     if (prepared.plan.kind === 'cam') {
@@ -83,8 +71,8 @@ describe('Explainer.prepare', () => {
   });
 
   it("builds the requested class's target with the request's score function", () => {
-    const { backend } = counted();
-    const prepared = explainer().prepare({ backend, input: image(2), method: 'ru', classIndex: 2, scoreFunction: 'identity', batchSize: 3 });
+    const { backend, input } = fixture(2);
+    const prepared = explainer().prepare({ backend, input, method: 'ru', classIndex: 2, scoreFunction: 'identity', batchSize: 3 });
     expect(prepared.target?.classIndex).toBe(2);
     expect(prepared.target?.label).toBe('identity[2]');
     expect(prepared.target?.score(Float32Array.of(0.5, -1, 7, 2, 3))).toBe(7);
@@ -92,7 +80,7 @@ describe('Explainer.prepare', () => {
   });
 
   it('gives an attribution method no layers', () => {
-    const prepared = explainer().prepare({ backend: counted().backend, input: image(3), method: 'flat' });
+    const prepared = explainer().prepare({ ...fixture(3), method: 'flat' });
     expect(prepared.plan.kind).toBe('attribution');
     expect(prepared.layers).toEqual([]);
   });
@@ -104,22 +92,23 @@ describe('Explainer.prepare', () => {
     ['a batch size of 0', { batchSize: 0 }, 'invalid-argument', undefined],
     ['an unknown layer', { layers: ['relu3'] }, 'unknown-layer', undefined],
     ['class 5 of 5 outputs', { classIndex: 5 }, 'class-out-of-range', undefined],
-  ])('throws at once for %s, before any run', (_name, change, kind, requires) => {
-    const { backend, runs } = counted();
-    const error = thrown(() => explainer(requires).prepare({ backend, input: image(4), method: 'ru', ...change }));
-    expect(PolycamError.is(error, kind as PolycamError['kind'])).toBe(true);
+  ])('throws for %s, before any run', async (_name, change, kind, requires) => {
+    const { backend, runs, input } = fixture(4);
+    expect(await rejectionKindOf(async () => explainer(requires).prepare({ backend, input, method: 'ru', ...change }))).toBe(kind);
     expect(runs).toEqual([]);
   });
 
   it("keeps classTarget's message for a class out of range", () => {
-    const error = thrown(() => explainer().prepare({ backend: counted().backend, input: image(4), method: 'ru', classIndex: 7 }));
-    expect((error as Error).message).toBe('class 7 is out of range: the model has 5 outputs (valid classes 0..4)');
+    const { backend, input } = fixture(4);
+    expect(() => explainer().prepare({ backend, input, method: 'ru', classIndex: 7 })).toThrow(
+      new PolycamError('class-out-of-range', 'class 7 is out of range: the model has 5 outputs (valid classes 0..4)'),
+    );
   });
 
   it('runs a prepared explanation as it runs the request, as often as asked', async () => {
     const strip = (result: ExplainResult): ExplainResult => ({ ...result, durationMs: 0 });
     for (const method of ['ru', 'flat']) {
-      const request = { backend: createToyBackend(), input: image(5), method };
+      const request = { backend: createToyBackend(), input: fixture(5).input, method };
       const prepared = explainer().prepare(request);
       const direct = strip(await explainer().explain(request));
       expect(strip(await explainer().explain(prepared)), method).toEqual(direct);
@@ -128,9 +117,9 @@ describe('Explainer.prepare', () => {
   });
 
   it("honours the prepared request's signal", async () => {
-    const { backend, runs } = counted();
+    const { backend, runs, input } = fixture(6);
     const controller = new AbortController();
-    const prepared = explainer().prepare({ backend, input: image(6), method: 'ru', signal: controller.signal });
+    const prepared = explainer().prepare({ backend, input, method: 'ru', signal: controller.signal });
     controller.abort();
     expect(await rejectionKindOf(explainer().explain(prepared))).toBe('aborted');
     expect(runs).toEqual([]);
