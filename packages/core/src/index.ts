@@ -35,9 +35,13 @@ export type {
 } from './explainer/ExplainEvent.js';
 export type { ExplainParts } from './explainer/ExplainParts.js';
 export { Explainer } from './explainer/Explainer.js';
+export type { ExplainerOptions } from './explainer/ExplainerOptions.js';
+export type { ExplainPlan } from './explainer/ExplainPlan.js';
 export type { ExplainRequest } from './explainer/ExplainRequest.js';
 export type { ExplainResult, ExplainStage, PassCount } from './explainer/ExplainResult.js';
+export type { PreparedExplanation } from './explainer/PreparedExplanation.js';
 export type { Fusion } from './fusion/Fusion.js';
+export { fuseStages } from './fusion/fuseStages.js';
 export { decodeNpy } from './io/decodeNpy.js';
 export { decodeNpz } from './io/decodeNpz.js';
 export { encodeNpy } from './io/encodeNpy.js';

@@ -17,7 +17,7 @@ export const coreModule = new ContainerModule(({ bind }) => {
       fusions: Fusion[] | undefined,
       presets: MethodPreset[] | undefined,
       attributions: AttributionMethod[] | undefined,
-    ) => new Explainer(strategies ?? [], fusions ?? [], presets ?? [], attributions ?? []),
+    ) => new Explainer({ strategies, fusions, presets, attributions }),
     [
       { serviceIdentifier: TOKENS.WeightingStrategy, isMultiple: true, optional: true },
       { serviceIdentifier: TOKENS.Fusion, isMultiple: true, optional: true },

@@ -72,7 +72,7 @@ const presets: MethodPreset[] = [
 
 describe('Explainer extensions', () => {
   it('sums element-wise weights as ReLU(Σ_k W_k ⊙ A_k) (brute force)', async () => {
-    const explainer = new Explainer([checkerboard], [keep], presets);
+    const explainer = new Explainer({ strategies: [checkerboard], fusions: [keep], presets });
     const { backend } = counted();
     const image = input(1);
     const result = await explainer.explain({ backend, input: image, method: 'board', layers: ['relu2'] });
@@ -90,7 +90,7 @@ describe('Explainer extensions', () => {
   });
 
   it("uses a preset's own layers unless the request names some", async () => {
-    const explainer = new Explainer([checkerboard], [keep], presets);
+    const explainer = new Explainer({ strategies: [checkerboard], fusions: [keep], presets });
     const { backend } = counted();
     expect((await explainer.explain({ backend, input: input(2), method: 'board-last' })).layers).toEqual(['pool2']);
     expect((await explainer.explain({ backend, input: input(2), method: 'board' })).layers).toEqual(['relu1', 'relu2', 'pool2']);
@@ -98,7 +98,7 @@ describe('Explainer extensions', () => {
   });
 
   it('runs an attribution method by id or alias: one input stage, resize(u(ReLU(R))), passes and progress', async () => {
-    const explainer = new Explainer([], [], [], [ramp(5)]);
+    const explainer = new Explainer({ attributions: [ramp(5)] });
     const { backend, runs } = counted();
     const events: string[] = [];
     const result = await new Promise<Awaited<ReturnType<Explainer['explain']>>>((resolve, reject) => {
@@ -126,21 +126,21 @@ describe('Explainer extensions', () => {
   });
 
   it('refuses an attribution method whose requirement the backend lacks, before any run', async () => {
-    const explainer = new Explainer([], [], [], [ramp(2, ['forward', 'gradients'])]);
+    const explainer = new Explainer({ attributions: [ramp(2, ['forward', 'gradients'])] });
     const { backend, runs } = counted();
     expect(await rejectionKindOf(explainer.explain({ backend, input: input(4), method: 'ramp' }))).toBe('unsupported-capability');
     expect(runs).toEqual([]);
   });
 
   it('refuses a strategy or fusion override on an attribution method', async () => {
-    const explainer = new Explainer([checkerboard], [keep], presets, [ramp(1)]);
+    const explainer = new Explainer({ strategies: [checkerboard], fusions: [keep], presets, attributions: [ramp(1)] });
     const { backend, runs } = counted();
     expect(await rejectionKindOf(explainer.explain({ backend, input: input(5), method: 'ramp', fusion: 'keep' }))).toBe('invalid-argument');
     expect(runs).toEqual([]);
   });
 
   it('lists presets and attribution methods with their requirements, and finds them by alias', () => {
-    const explainer = new Explainer([checkerboard], [keep], presets, [ramp(1, ['forward', 'gradients'])]);
+    const explainer = new Explainer({ strategies: [checkerboard], fusions: [keep], presets, attributions: [ramp(1, ['forward', 'gradients'])] });
     expect(explainer.methods().map((method) => [method.id, method.kind, method.requires.join('+')])).toEqual([
       ['board', 'preset', 'forward'],
       ['board-last', 'preset', 'forward'],
@@ -159,6 +159,6 @@ describe('Explainer extensions', () => {
 
   it('refuses an attribution method that shares a name with a preset', () => {
     const clash: AttributionMethod = { ...ramp(1), id: 'board' };
-    expect(() => new Explainer([checkerboard], [keep], presets, [clash])).toThrow(PolycamError);
+    expect(() => new Explainer({ strategies: [checkerboard], fusions: [keep], presets, attributions: [clash] })).toThrow(PolycamError);
   });
 });

@@ -125,7 +125,7 @@ function explainerWith(strategy: WeightingStrategy, fusion: Fusion = productFusi
     fusion: fusion.id,
     description: 'the test pipeline',
   };
-  return new Explainer([strategy], [fusion], [preset]);
+  return new Explainer({ strategies: [strategy], fusions: [fusion], presets: [preset] });
 }
 
 interface Counted {
@@ -473,6 +473,6 @@ describe('Explainer pipeline', () => {
 
   it('refuses two plugins with the same id', () => {
     const strategy = scaledInputStrategy();
-    expect(() => new Explainer([strategy, scaledInputStrategy()], [productFusion], [])).toThrow(PolycamError);
+    expect(() => new Explainer({ strategies: [strategy, scaledInputStrategy()], fusions: [productFusion] })).toThrow(PolycamError);
   });
 });

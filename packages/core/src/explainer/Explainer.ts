@@ -10,7 +10,11 @@ import type { ExplainParts } from './ExplainParts.js';
 import type { ExplainPlan } from './ExplainPlan.js';
 import type { ExplainRequest } from './ExplainRequest.js';
 import type { ExplainResult } from './ExplainResult.js';
-import { runExplanation } from './runExplanation.js';
+import type { ExplainerOptions } from './ExplainerOptions.js';
+import { prepareExplanation } from './prepareExplanation.js';
+import type { PreparedExplanation } from './PreparedExplanation.js';
+import { runAttributionExplanation } from './runAttributionExplanation.js';
+import { runCamExplanation } from './runCamExplanation.js';
 
 const DEFAULT_METHOD = 'pcam±';
 
@@ -40,6 +44,14 @@ function indexByName<T extends { readonly id: string; readonly aliases: readonly
     }
   }
   return byName;
+}
+
+/** Picks the runner for the plan's kind. */
+function run(prepared: PreparedExplanation, signal: AbortSignal, emit: (event: ExplainEvent) => void): Promise<ExplainResult> {
+  const { plan } = prepared;
+  return plan.kind === 'cam'
+    ? runCamExplanation({ ...prepared, plan }, signal, emit)
+    : runAttributionExplanation({ ...prepared, plan }, signal, emit);
 }
 
 function pick<T>(kind: string, byId: ReadonlyMap<string, T>, id: string, known = [...byId.keys()].join(', ')): T {
@@ -73,23 +85,15 @@ export class Explainer {
   readonly #attributions: ReadonlyMap<string, AttributionMethod>;
 
   /**
-   * @param strategies - The available weighting strategies (unique ids).
-   * @param fusions - The available fusions (unique ids).
-   * @param presets - The available presets (unique ids and aliases).
-   * @param attributions - The available pixel-attribution methods (ids and aliases unique among
-   *   presets and attribution methods).
+   * @param options - The plugins: strategies, fusions, presets and attribution methods, each
+   *   list empty unless given.
    * @throws {@link PolycamError} `invalid-argument` when two plugins share an id or a name.
    */
-  public constructor(
-    strategies: readonly WeightingStrategy[],
-    fusions: readonly Fusion[],
-    presets: readonly MethodPreset[],
-    attributions: readonly AttributionMethod[] = [],
-  ) {
-    this.#strategies = indexById('weighting strategy', strategies);
-    this.#fusions = indexById('fusion', fusions);
-    this.#presets = indexByName('preset', presets);
-    this.#attributions = indexByName('method', attributions, this.#presets);
+  public constructor(options: ExplainerOptions = {}) {
+    this.#strategies = indexById('weighting strategy', options.strategies ?? []);
+    this.#fusions = indexById('fusion', options.fusions ?? []);
+    this.#presets = indexByName('preset', options.presets ?? []);
+    this.#attributions = indexByName('method', options.attributions ?? [], this.#presets);
   }
 
   /**
@@ -206,24 +210,43 @@ export class Explainer {
   }
 
   /**
+   * Checks a request without running anything: resolves its method, then checks that the
+   * backend has what the method requires, the input is one image of the model's size, the batch
+   * size is a positive integer, the layers exist and the class is one of the model's outputs.
+   * Prepare every request of a batch of images first to fail before the first forward pass.
+   *
+   * @param request - What to explain, and how.
+   * @returns The prepared explanation, which `explain()` and `explain$()` accept in place of
+   *   the request.
+   * @throws {@link PolycamError} `unknown-method`, `unsupported-capability`,
+   *   `invalid-argument`, `unknown-layer` or `class-out-of-range`.
+   */
+  public prepare(request: ExplainRequest): PreparedExplanation {
+    return prepareExplanation(request, this.#plan(request));
+  }
+
+  /**
    * Explains one image as a stream of typed events: `started`, then `progress` and `layer`
    * events, then one `result`. Nothing runs until you subscribe; unsubscribing aborts the work
    * (the backend stops at its next batch).
    *
-   * @param request - What to explain, and how.
+   * @param request - What to explain, and how, or a request already prepared by
+   *   {@link Explainer.prepare}.
    * @returns A cold Observable of {@link ExplainEvent}s; it errors with a {@link PolycamError}.
    */
-  public explain$(request: ExplainRequest): Observable<ExplainEvent> {
+  public explain$(request: ExplainRequest | PreparedExplanation): Observable<ExplainEvent> {
     return new Observable<ExplainEvent>((subscriber) => {
+      const { signal } = 'plan' in request ? request.request : request;
       const controller = new AbortController();
-      const forwardAbort = (): void => controller.abort(request.signal?.reason);
-      if (request.signal?.aborted) {
+      const forwardAbort = (): void => controller.abort(signal?.reason);
+      if (signal?.aborted) {
         forwardAbort();
       }
-      request.signal?.addEventListener('abort', forwardAbort, { once: true });
-      const release = (): void => request.signal?.removeEventListener('abort', forwardAbort);
+      signal?.addEventListener('abort', forwardAbort, { once: true });
+      const release = (): void => signal?.removeEventListener('abort', forwardAbort);
+      const emit = (event: ExplainEvent): void => subscriber.next(event);
       Promise.resolve()
-        .then(() => runExplanation(request, this.#plan(request), controller.signal, (event) => subscriber.next(event)))
+        .then(() => run('plan' in request ? request : this.prepare(request), controller.signal, emit))
         .then(
           (result) => {
             subscriber.next({ type: 'result', result });
@@ -242,12 +265,13 @@ export class Explainer {
   /**
    * Explains one image and resolves with the result only.
    *
-   * @param request - What to explain, and how.
+   * @param request - What to explain, and how, or a request already prepared by
+   *   {@link Explainer.prepare}.
    * @returns The finished explanation.
    * @throws {@link PolycamError} for bad input, a missing capability, cancellation or a
    *   runtime failure.
    */
-  public explain(request: ExplainRequest): Promise<ExplainResult> {
+  public explain(request: ExplainRequest | PreparedExplanation): Promise<ExplainResult> {
     return lastValueFrom(
       this.explain$(request).pipe(
         filter((event): event is ExplainResultEvent => event.type === 'result'),

@@ -1,0 +1,19 @@
+import type { AttributionMethod } from '../attribution/AttributionMethod.js';
+import type { Fusion } from '../fusion/Fusion.js';
+import type { MethodPreset } from '../methods/MethodPreset.js';
+import type { WeightingStrategy } from '../weighting/WeightingStrategy.js';
+
+/**
+ * The plugins an `Explainer` is built with. Each list is optional and empty by default.
+ */
+export interface ExplainerOptions {
+  /** The weighting strategies; ids must be unique. */
+  readonly strategies?: readonly WeightingStrategy[];
+  /** The fusions; ids must be unique. */
+  readonly fusions?: readonly Fusion[];
+  /** The presets; ids and aliases must be unique. */
+  readonly presets?: readonly MethodPreset[];
+  /** The pixel-attribution methods; ids and aliases must be unique among presets and
+   * attribution methods. */
+  readonly attributions?: readonly AttributionMethod[];
+}

@@ -1,0 +1,165 @@
+import type { AttributionContext } from '../attribution/AttributionContext.js';
+import { PolycamError } from '../errors/PolycamError.js';
+import { throwIfAborted } from '../errors/throwIfAborted.js';
+import { argmax } from '../target/argmax.js';
+import { classTarget } from '../target/classTarget.js';
+import type { TargetFunction } from '../target/TargetFunction.js';
+import type { Tensor } from '../tensor/Tensor.js';
+import type { PassLedger } from '../weighting/PassLedger.js';
+import type { ExplainEvent } from './ExplainEvent.js';
+import type { ExplainResult, ExplainStage } from './ExplainResult.js';
+import type { PreparedExplanation } from './PreparedExplanation.js';
+
+function firstImageActivation(layer: string, tensor: Tensor | undefined): Tensor {
+  if (tensor === undefined || tensor.shape.length !== 4) {
+    throw new PolycamError(
+      'backend-failure',
+      `the backend returned no [N,K,h,w] activation for layer '${layer}'`,
+    );
+  }
+  const shape = tensor.shape.slice(1);
+  const size = shape[0]! * shape[1]! * shape[2]!;
+  return { shape, data: tensor.data.subarray(0, size) };
+}
+
+/**
+ * The part of an explanation that every runner shares, and all of its state: the unmasked pass
+ * with its taps, the target (the argmax unless one was requested), the `started` and
+ * `progress` events, the pass ledger and counts, and the stages as they come. A runner starts
+ * one, runs its steps through {@link ExplanationRun.step}, adds each stage, and finishes it.
+ * It lives for one call only.
+ *
+ * @internal
+ */
+interface Started {
+  readonly prepared: PreparedExplanation;
+  readonly signal: AbortSignal;
+  readonly emit: (event: ExplainEvent) => void;
+  readonly startedAt: number;
+  readonly target: TargetFunction;
+  readonly baseScore: number;
+  readonly activations: readonly Tensor[];
+  readonly planned: readonly number[];
+}
+
+/**
+ * The part of an explanation that every runner shares, and all of its state: the unmasked pass
+ * with its taps, the target (the argmax unless one was requested), the `started` and
+ * `progress` events, the pass ledger and counts, and the stages as they come. A runner starts
+ * one, runs its steps through {@link ExplanationRun.step}, adds each stage, and finishes it.
+ * It lives for one call only.
+ *
+ * @internal
+ */
+export class ExplanationRun {
+  /** What the runner's plugins get: the model, the image, the target, `s(X)`, the ledger. */
+  public readonly context: AttributionContext;
+  /** Each prepared layer's activation on the unmasked image, `[K, h, w]`, in forward order. */
+  public readonly activations: readonly Tensor[];
+  readonly #started: Started;
+  readonly #total: number;
+  readonly #stages: ExplainStage[] = [];
+  #run = 1; // the unmasked pass
+  #saved = 0;
+  #done = 0;
+
+  private constructor(started: Started) {
+    this.#started = started;
+    this.#total = started.planned.reduce((sum, count) => sum + count, 0);
+    this.activations = started.activations;
+    const { request, input, batchSize } = started.prepared;
+    const { target, baseScore, signal } = started;
+    const ledger: PassLedger = {
+      ran: (count) => {
+        this.#run += count;
+        this.#advance(count);
+      },
+      saved: (count) => {
+        this.#saved += count;
+        this.#advance(count);
+      },
+    };
+    this.context = { backend: request.backend, input, target, baseScore, batchSize, signal, ledger };
+  }
+
+  /**
+   * Runs the unmasked pass, resolves the target and emits `started`.
+   *
+   * @param prepared - The checked request.
+   * @param signal - Cancels the run.
+   * @param emit - Receives the events.
+   * @param plan - The planned evaluations of each step, from the layers' activations.
+   * @returns The run, ready for its steps.
+   */
+  public static async start(
+    prepared: PreparedExplanation,
+    signal: AbortSignal,
+    emit: (event: ExplainEvent) => void,
+    plan: (activations: readonly Tensor[]) => readonly number[],
+  ): Promise<ExplanationRun> {
+    const startedAt = performance.now();
+    const { request, input, layers, scoreFunction } = prepared;
+    throwIfAborted(signal);
+    const unmasked = await request.backend.run({ input, taps: layers }, signal);
+    const outputSize = request.backend.description.output.size;
+    const output = unmasked.output.data.subarray(0, outputSize);
+    const target = prepared.target ?? classTarget(argmax(output), scoreFunction, outputSize);
+    const baseScore = target.score(output);
+    const activations = layers.map((layer) => firstImageActivation(layer, unmasked.activations.get(layer)));
+    const run = new ExplanationRun({ prepared, signal, emit, startedAt, target, baseScore, activations, planned: plan(activations) });
+    emit({ type: 'started', layers, classIndex: target.classIndex, score: baseScore, total: run.#total });
+    return run;
+  }
+
+  #advance(count: number): void {
+    if (count <= 0) return;
+    this.#done += count;
+    this.#started.emit({ type: 'progress', done: this.#done, total: this.#total });
+  }
+
+  /**
+   * Runs one step's work, then completes its share of the progress bar, even for a plugin that
+   * reported fewer evaluations than it planned.
+   *
+   * @param index - The step's position in the planned evaluations.
+   * @param work - The step's evaluations.
+   * @returns What the work returned.
+   */
+  public async step<T>(index: number, work: () => Promise<T>): Promise<T> {
+    const expectedDone = this.#done + this.#started.planned[index]!;
+    const value = await work();
+    if (this.#done < expectedDone) this.#advance(expectedDone - this.#done);
+    return value;
+  }
+
+  /**
+   * Records a finished stage and emits its `layer` event.
+   *
+   * @param stage - The stage, deepest first.
+   */
+  public addStage(stage: ExplainStage): void {
+    this.#stages.push(stage);
+    this.#started.emit({ type: 'layer', index: this.#stages.length - 1, stage });
+  }
+
+  /**
+   * Assembles the result; the last stage's map is the explanation's.
+   *
+   * @param method - The method that ran, as the result reports it.
+   * @returns The finished explanation.
+   */
+  public finish(method: ExplainResult['method']): ExplainResult {
+    const { target, baseScore } = this.context;
+    return {
+      map: this.#stages.at(-1)!.map,
+      stages: this.#stages,
+      classIndex: target.classIndex,
+      score: baseScore,
+      target: target.label,
+      layers: this.#started.prepared.layers,
+      method,
+      passes: { run: this.#run, saved: this.#saved },
+      durationMs: performance.now() - this.#started.startedAt,
+    };
+  }
+}

@@ -1,0 +1,56 @@
+import { PolycamError } from '../errors/PolycamError.js';
+import { resolveLayers } from '../layers/resolveLayers.js';
+import { classTarget } from '../target/classTarget.js';
+import { asSingleImage } from './asSingleImage.js';
+import type { ExplainPlan } from './ExplainPlan.js';
+import type { ExplainRequest } from './ExplainRequest.js';
+import type { PreparedExplanation } from './PreparedExplanation.js';
+
+const DEFAULT_BATCH_SIZE = 32;
+
+function checkBatchSize(batchSize: number): number {
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new PolycamError('invalid-argument', `batch size must be a positive integer, got ${batchSize}`);
+  }
+  return batchSize;
+}
+
+function checkCapabilities(request: ExplainRequest, plan: ExplainPlan): void {
+  const { backend } = request;
+  const [requires, what] =
+    plan.kind === 'cam'
+      ? [plan.parts.strategy.requires, `weighting strategy '${plan.parts.strategy.id}'`]
+      : [plan.method.requires, `method '${plan.method.id}'`];
+  const missing = requires.filter((capability) => !backend.capabilities.has(capability));
+  if (missing.length > 0) {
+    throw new PolycamError(
+      'unsupported-capability',
+      `${what} requires ${missing.join(', ')}, which the '${backend.id}' backend does not provide`,
+    );
+  }
+}
+
+/**
+ * Checks everything about a request that can fail before a forward pass, in this order: the
+ * backend's capabilities against what the method requires, the input's shape, the batch size,
+ * the layers (a CAM's only) and the class.
+ *
+ * @internal
+ * @param request - What to explain.
+ * @param plan - The request's resolved method.
+ * @returns The prepared explanation.
+ * @throws {@link PolycamError} `unsupported-capability`, `invalid-argument`, `unknown-layer` or
+ *   `class-out-of-range`.
+ */
+export function prepareExplanation(request: ExplainRequest, plan: ExplainPlan): PreparedExplanation {
+  checkCapabilities(request, plan);
+  const { description } = request.backend;
+  const input = asSingleImage(request.input, description);
+  const batchSize = checkBatchSize(request.batchSize ?? DEFAULT_BATCH_SIZE);
+  const layers = plan.kind === 'cam' ? resolveLayers(description, request.layers ?? plan.parts.preset.layers ?? 'auto') : [];
+  const scoreFunction = request.scoreFunction ?? 'softmax';
+  const target =
+    request.target ??
+    (request.classIndex === undefined ? undefined : classTarget(request.classIndex, scoreFunction, description.output.size));
+  return { request, plan, input, layers, batchSize, scoreFunction, target };
+}
