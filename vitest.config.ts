@@ -8,6 +8,7 @@ const source = (path: string): string => fileURLToPath(new URL(path, import.meta
 export default defineConfig({
   resolve: {
     alias: [
+      { find: /^@polycam\/core\/masking$/, replacement: source('./packages/core/src/masking/index.ts') },
       { find: /^@polycam\/core\/testing$/, replacement: source('./packages/core/src/testing/index.ts') },
       { find: /^@polycam\/core$/, replacement: source('./packages/core/src/index.ts') },
       { find: /^@polycam\/backend-onnx\/testing$/, replacement: source('./packages/backend-onnx/src/testing/index.ts') },

@@ -1,6 +1,6 @@
 import {
   resizeBilinear,
-  throwIfAborted,
+  scoreInBatches,
   type BackendCapability,
   type WeightingContext,
   type WeightingStrategy,
@@ -33,34 +33,24 @@ export class BinaryMaskStrategy implements WeightingStrategy {
    * @returns `s(X ⊙ B_k)` for each channel k.
    */
   public async computeWeights(context: WeightingContext): Promise<Float32Array> {
-    const { activation, input, backend, target, batchSize, signal, ledger } = context;
+    const { activation, input } = context;
     const [channels, h, w] = activation.shape as [number, number, number];
     const [, imageChannels, height, width] = input.shape as [number, number, number, number];
     const pixels = height * width;
-    const weights = new Float32Array(channels);
-    const outputSize = backend.description.output.size;
 
-    for (let first = 0; first < channels; first += batchSize) {
-      throwIfAborted(signal);
-      const count = Math.min(batchSize, channels - first);
-      const batch = new Float32Array(count * imageChannels * pixels);
-      for (let slot = 0; slot < count; slot += 1) {
-        const plane = activation.data.slice((first + slot) * h * w, (first + slot + 1) * h * w);
+    // scoreInBatches fills one reused batch of at most batchSize images through writeImage,
+    // runs it, scores each image with the target, reports the batch to the ledger and checks
+    // the signal before the next batch.
+    return scoreInBatches(context, {
+      count: channels,
+      writeImage: (k, image) => {
+        const plane = activation.data.slice(k * h * w, (k + 1) * h * w);
         const mask = resizeBilinear({ height: h, width: w, data: plane }, height, width).data;
         const mean = mask.reduce((sum, value) => sum + value, 0) / pixels;
         for (let c = 0; c < imageChannels; c += 1) {
-          for (let p = 0; p < pixels; p += 1) {
-            const keep = mask[p]! > mean ? 1 : 0;
-            batch[(slot * imageChannels + c) * pixels + p] = input.data[c * pixels + p]! * keep;
-          }
+          for (let p = 0; p < pixels; p += 1) image[c * pixels + p] = input.data[c * pixels + p]! * (mask[p]! > mean ? 1 : 0);
         }
-      }
-      const { output } = await backend.run({ input: { shape: [count, imageChannels, height, width], data: batch } }, signal);
-      ledger.ran(count);
-      for (let slot = 0; slot < count; slot += 1) {
-        weights[first + slot] = target.score(output.data.subarray(slot * outputSize, (slot + 1) * outputSize));
-      }
-    }
-    return weights;
+      },
+    });
   }
 }

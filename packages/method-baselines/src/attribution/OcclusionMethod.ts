@@ -1,6 +1,6 @@
 import {
   PolycamError,
-  throwIfAborted,
+  scoreInBatches,
   type AttributionContext,
   type AttributionMethod,
   type BackendCapability,
@@ -78,39 +78,34 @@ export class OcclusionMethod implements AttributionMethod {
    * @throws {@link @polycam/core!index.PolycamError | PolycamError} `aborted` when the signal fires.
    */
   public async attribute(context: AttributionContext): Promise<Map2D> {
-    const { backend, input, target, baseScore, batchSize, signal, ledger } = context;
-    throwIfAborted(signal);
+    const { input, baseScore } = context;
     const [, channels, height, width] = input.shape as [number, number, number, number];
     const plane = height * width;
     const { patchY, patchX, startsY, startsX } = this.#geometry(height, width);
     const positions = startsY.flatMap((y) => startsX.map((x) => [y, x] as const));
     const baseline = this.#options.baseline ?? 0;
-    const outputSize = backend.description.output.size;
-    const images = new Float32Array(Math.min(batchSize, positions.length) * channels * plane);
     const drop = new Float64Array(plane);
     const cover = new Float64Array(plane);
-    for (let start = 0; start < positions.length; start += batchSize) {
-      throwIfAborted(signal);
-      const batch = positions.slice(start, start + batchSize);
-      batch.forEach(([y0, x0], slot) => {
-        const image = images.subarray(slot * channels * plane, (slot + 1) * channels * plane);
+    await scoreInBatches(context, {
+      count: positions.length,
+      writeImage: (index, image) => {
+        const [y0, x0] = positions[index]!;
         image.set(input.data.subarray(0, channels * plane));
         for (let c = 0; c < channels; c += 1) {
           for (let y = y0; y < y0 + patchY; y += 1) image.fill(baseline, c * plane + y * width + x0, c * plane + y * width + x0 + patchX);
         }
-      });
-      const result = await backend.run({ input: { shape: [batch.length, channels, height, width], data: images.subarray(0, batch.length * channels * plane) } }, signal);
-      batch.forEach(([y0, x0], slot) => {
-        const difference = baseScore - target.score(result.output.data.subarray(slot * outputSize, (slot + 1) * outputSize));
+      },
+      scored: (index, score) => {
+        const [y0, x0] = positions[index]!;
+        const difference = baseScore - score;
         for (let y = y0; y < y0 + patchY; y += 1) {
           for (let x = x0; x < x0 + patchX; x += 1) {
             drop[y * width + x]! += difference;
             cover[y * width + x]! += 1;
           }
         }
-      });
-      ledger.ran(batch.length);
-    }
+      },
+    });
     return { height, width, data: Float32Array.from(drop, (value, index) => value / cover[index]!) };
   }
 }

@@ -1,7 +1,7 @@
 import {
   PolycamError,
+  scoreInBatches,
   seededRandom,
-  throwIfAborted,
   type AttributionContext,
   type AttributionMethod,
   type BackendCapability,
@@ -68,34 +68,25 @@ export class RiseMethod implements AttributionMethod {
    * @throws {@link @polycam/core!index.PolycamError | PolycamError} `aborted` when the signal fires.
    */
   public async attribute(context: AttributionContext): Promise<Map2D> {
-    const { backend, input, target, batchSize, signal, ledger } = context;
-    throwIfAborted(signal);
+    const { input, batchSize } = context;
     const [, channels, height, width] = input.shape as [number, number, number, number];
     const plane = height * width;
     const random = seededRandom(this.#seed);
-    const outputSize = backend.description.output.size;
-    const batch = Math.min(batchSize, this.#masks);
-    const masks = new Float32Array(batch * plane);
-    const images = new Float32Array(batch * channels * plane);
+    const masks = new Float32Array(Math.min(batchSize, this.#masks) * plane);
     const sum = new Float64Array(plane);
-    for (let start = 0; start < this.#masks; start += batch) {
-      throwIfAborted(signal);
-      const count = Math.min(batch, this.#masks - start);
-      for (let slot = 0; slot < count; slot += 1) {
+    await scoreInBatches(context, {
+      count: this.#masks,
+      writeImage: (_, image, slot) => {
         const mask = masks.subarray(slot * plane, (slot + 1) * plane);
         writeRiseMask(random, this.#cells, this.#probability, height, width, mask);
         for (let c = 0; c < channels; c += 1) {
-          const offset = (slot * channels + c) * plane;
-          for (let index = 0; index < plane; index += 1) images[offset + index] = input.data[c * plane + index]! * mask[index]!;
+          for (let index = 0; index < plane; index += 1) image[c * plane + index] = input.data[c * plane + index]! * mask[index]!;
         }
-      }
-      const result = await backend.run({ input: { shape: [count, channels, height, width], data: images.subarray(0, count * channels * plane) } }, signal);
-      for (let slot = 0; slot < count; slot += 1) {
-        const score = target.score(result.output.data.subarray(slot * outputSize, (slot + 1) * outputSize));
+      },
+      scored: (_, score, slot) => {
         for (let index = 0; index < plane; index += 1) sum[index]! += score * masks[slot * plane + index]!;
-      }
-      ledger.ran(count);
-    }
+      },
+    });
     const scale = this.#masks * this.#probability;
     return { height, width, data: Float32Array.from(sum, (value) => value / scale) };
   }

@@ -1,5 +1,5 @@
 import type { BackendCapability, WeightingContext, WeightingStrategy } from '@polycam/core';
-import { planChannelMasks, scoreChannelMasks } from '@polycam/method-polycam';
+import { planChannelMasks, scoreChannelMasks } from '@polycam/core/masking';
 import { scoreTarget } from '../gradients/scoreTarget.js';
 import { minMaxNormalize } from '../masking/minMaxNormalize.js';
 import type { ScoreCamOptions } from './ScoreCamOptions.js';
@@ -17,9 +17,9 @@ function softmax(values: Float32Array): Float32Array {
  * Neural Networks", CVPR Workshops 2020): CIC with torchcam's masks. Each channel is min-max
  * normalised at the layer's resolution, `(A_k − min) / (max − min)`, then upsampled bilinearly
  * into the mask `M_k`, and weighs the score of `X ⊙ M_k` (see {@link ScoreCamWeights}). It
- * reuses Poly-CAM's masked-scoring helper, so batching and the exact shortcuts (one pass for
- * all constant channels, one per group of identical masks) apply. K masked passes per layer;
- * the `score-cam` presets run it on the last layer only.
+ * reuses Poly-CAM's masked-scoring helper from `@polycam/core/masking`, so batching and the
+ * exact shortcuts (one pass for all constant channels, one per group of identical masks) apply.
+ * K masked passes per layer; the `score-cam` presets run it on the last layer only.
  */
 export class ScoreCamStrategy implements WeightingStrategy {
   /** `score-cam`, or `score-cam-softmax` for the softmax-of-logit-difference weights. */

@@ -1,5 +1,5 @@
 import type { BackendCapability, WeightingContext, WeightingStrategy } from '@polycam/core';
-import { scoreChannelMasks } from '../masking/scoreChannelMasks.js';
+import { scoreChannelMasks } from '@polycam/core/masking';
 
 /**
  * CDC, Channel-wise Decrease of Confidence (PCAM−): each channel weighs how much the score drops

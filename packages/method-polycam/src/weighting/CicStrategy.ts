@@ -1,5 +1,5 @@
 import type { BackendCapability, WeightingContext, WeightingStrategy } from '@polycam/core';
-import { scoreChannelMasks } from '../masking/scoreChannelMasks.js';
+import { scoreChannelMasks } from '@polycam/core/masking';
 
 /**
  * CIC, Channel-wise Increase of Confidence (PCAM+): each channel weighs the score of the image

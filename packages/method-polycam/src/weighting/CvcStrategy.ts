@@ -1,5 +1,5 @@
 import type { BackendCapability, WeightingContext, WeightingStrategy } from '@polycam/core';
-import { scoreChannelMasks } from '../masking/scoreChannelMasks.js';
+import { scoreChannelMasks } from '@polycam/core/masking';
 
 /**
  * CVC, Channel-wise Variation of Confidence (PCAM±): the increase and the decrease together,

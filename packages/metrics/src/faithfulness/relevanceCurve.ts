@@ -2,6 +2,7 @@ import {
   argmax,
   classTarget,
   PolycamError,
+  scoreInBatches,
   throwIfAborted,
   type Map2D,
   type ModelBackend,
@@ -77,33 +78,35 @@ export async function relevanceCurve(
   }
 
   const [start, finish] = mode === 'insertion' ? [reference, image] : [image, reference];
-  const imageSize = channels * pixels;
   const pixelsPerStep = Math.ceil(pixels / steps);
   const current = start.slice();
-  const buffer = new Float32Array(Math.min(batchSize, steps) * imageSize);
-  const scores = new Float32Array(steps);
   let switched = 0;
-  for (let first = 0; first < steps; first += batchSize) {
-    throwIfAborted(signal);
-    const count = Math.min(batchSize, steps - first);
-    for (let slot = 0; slot < count; slot += 1) {
-      const until = Math.min((first + slot + 1) * pixelsPerStep, pixels);
-      for (; switched < until; switched += 1) {
-        const pixel = order[switched]!;
-        for (let channel = 0; channel < channels; channel += 1) {
-          const at = channel * pixels + pixel;
-          current[at] = finish[at]!;
+  let done = 0;
+  const scores = await scoreInBatches(
+    {
+      backend,
+      input: { shape: [1, channels, height, width], data: image },
+      target,
+      batchSize,
+      signal,
+      ledger: { ran: (count) => onProgress?.((done += count), steps) },
+    },
+    {
+      count: steps,
+      // Steps are written in order, so each one switches only the pixels added since the last.
+      writeImage: (step, stepImage) => {
+        const until = Math.min((step + 1) * pixelsPerStep, pixels);
+        for (; switched < until; switched += 1) {
+          const pixel = order[switched]!;
+          for (let channel = 0; channel < channels; channel += 1) {
+            const at = channel * pixels + pixel;
+            current[at] = finish[at]!;
+          }
         }
-      }
-      buffer.set(current, slot * imageSize);
-    }
-    const batch = { shape: [count, channels, height, width], data: buffer.subarray(0, count * imageSize) };
-    const { output } = await backend.run({ input: batch }, signal);
-    for (let slot = 0; slot < count; slot += 1) {
-      scores[first + slot] = target.score(output.data.subarray(slot * outputSize, (slot + 1) * outputSize));
-    }
-    onProgress?.(first + count, steps);
-  }
+        stepImage.set(current);
+      },
+    },
+  );
   let total = 0;
   for (const score of scores) total += score;
   return { classIndex, auc: total / steps, scores };

@@ -11,7 +11,8 @@ import {
   type WeightingStrategy,
 } from '@polycam/core';
 import { createToyBackend, seededRandom } from '@polycam/core/testing';
-import { CdcStrategy, CicStrategy, CvcStrategy, scoreChannelMasks, type MaskVariants } from '@polycam/method-polycam';
+import { scoreChannelMasks, type MaskVariants } from '@polycam/core/masking';
+import { CdcStrategy, CicStrategy, CvcStrategy } from '@polycam/method-polycam';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 // The exact shortcuts of METHOD.md, checked on a hand-built activation: all-zero masks (dead or
@@ -20,7 +21,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 //
 // No channel with an all-one mask is built: it cannot arise. u(M) = clamp((M − lo) / max(hi, ε))
 // with lo = percentile(M, 0.1) ≥ min(M), so the channel's minimum always maps to
-// (min − lo) / … ≤ 0, i.e. 0 (see planChannelMasks.spec.ts, which checks this property).
+// (min − lo) / … ≤ 0, i.e. 0 (see planChannelMasks.spec.ts in core's masking folder, which
+// checks this property).
 
 const CLASSES = 5;
 const [CHANNELS, HEIGHT, WIDTH] = [3, 16, 16];

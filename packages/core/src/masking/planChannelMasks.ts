@@ -1,4 +1,5 @@
-import { normalizeMap, type Tensor } from '@polycam/core';
+import { normalizeMap } from '../kernels/normalizeMap.js';
+import type { Tensor } from '../tensor/Tensor.js';
 import type { ChannelMaskPlan } from './ChannelMaskPlan.js';
 import type { MaskKind } from './MaskKind.js';
 

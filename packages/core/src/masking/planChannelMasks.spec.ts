@@ -1,6 +1,6 @@
 import { normalizeMap, type Tensor } from '@polycam/core';
 import { seededRandom } from '@polycam/core/testing';
-import { planChannelMasks } from '@polycam/method-polycam';
+import { planChannelMasks } from '@polycam/core/masking';
 import { describe, expect, it } from 'vitest';
 
 function stack(planes: readonly Float32Array[], height: number, width: number): Tensor {

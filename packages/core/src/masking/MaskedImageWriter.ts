@@ -1,4 +1,5 @@
-import { resizeBilinear, type Tensor } from '@polycam/core';
+import { resizeBilinear } from '../kernels/resizeBilinear.js';
+import type { Tensor } from '../tensor/Tensor.js';
 import type { ChannelMaskPlan } from './ChannelMaskPlan.js';
 import type { MaskJob } from './MaskJob.js';
 
@@ -26,21 +27,17 @@ export class MaskedImageWriter {
   }
 
   /**
-   * Writes the batch's masked images.
+   * Writes one job's masked image.
    *
-   * @param jobs - The batch's jobs.
-   * @param target - Where to write, at least `jobs.length · C · H · W` values.
+   * @param job - The job.
+   * @param image - Where to write its `C · H · W` values.
    */
-  public write(jobs: readonly MaskJob[], target: Float32Array): void {
-    const imageSize = this.#input.data.length;
-    jobs.forEach((job, slot) => {
-      const image = target.subarray(slot * imageSize, (slot + 1) * imageSize);
-      if (job.kind === 'zero-input') {
-        image.fill(0);
-      } else {
-        multiplyChannels(this.#input.data, this.#maskFor(job.channel, job.complement), image);
-      }
-    });
+  public write(job: MaskJob, image: Float32Array): void {
+    if (job.kind === 'zero-input') {
+      image.fill(0);
+    } else {
+      multiplyChannels(this.#input.data, this.#maskFor(job.channel, job.complement), image);
+    }
   }
 
   #maskFor(channel: number, complement: boolean): Float32Array {
