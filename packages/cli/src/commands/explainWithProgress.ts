@@ -1,18 +1,18 @@
-import type { Explainer, ExplainRequest, ExplainResult } from '@polycam/core';
+import type { Explainer, ExplainRequest, ExplainResult, PreparedExplanation } from '@polycam/core';
 import type { ProgressReporter } from '../progress/ProgressReporter.js';
 
 /**
  * Runs one explanation while driving a progress reporter from its events.
  *
  * @param explainer - The explainer.
- * @param request - The explanation to run.
+ * @param request - The explanation to run, or one already prepared.
  * @param label - The progress bar's label.
  * @param progress - The reporter.
  * @returns The result.
  */
 export function explainWithProgress(
   explainer: Explainer,
-  request: ExplainRequest,
+  request: ExplainRequest | PreparedExplanation,
   label: string,
   progress: ProgressReporter,
 ): Promise<ExplainResult> {

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { decodeNpz, PolycamError, preprocessImage } from '@polycam/core';
+import { classTarget, decodeNpz, PolycamError, preprocessImage } from '@polycam/core';
 import { averageDropIncrease, deletion, formatMetricCsv, insertion, type RelevanceBaseline } from '@polycam/metrics';
 import type { CliIo } from '../CliIo.js';
+import { withClassFlag } from './withClassFlag.js';
 import { saliencyMapFor } from '../evaluate/saliencyMapFor.js';
 import { readImage } from '../image/readImage.js';
 import { parseInteger } from '../options/parseInteger.js';
@@ -62,9 +63,7 @@ export async function runEvaluateCommand(images: readonly string[], options: Eva
       const suffix = `${options.modelName ?? stem(modelPath)}-${options.saliencyName ?? stem(options.saliencyNpz)}`;
       const [channels, height, width] = backend.description.input.shape;
       const statistics = resolveStatistics(channels, choice.mean, choice.std);
-      if (classIndex !== undefined && classIndex >= backend.description.output.size) {
-        throw new PolycamError('class-out-of-range', `--class ${classIndex} is out of range: the model has ${backend.description.output.size} classes`);
-      }
+      if (classIndex !== undefined) withClassFlag(() => classTarget(classIndex, 'softmax', backend.description.output.size));
       if (metrics.some((metric) => metric !== 'drop-increase') && steps > height * width) {
         throw new PolycamError('invalid-argument', `--steps ${steps} exceeds the ${height * width} pixels of the model's input`);
       }

@@ -1,11 +1,5 @@
 import { basename } from 'node:path';
-import {
-  encodeNpz,
-  PolycamError,
-  preprocessImage,
-  resolveLayers,
-  type Tensor,
-} from '@polycam/core';
+import { encodeNpz, preprocessImage, type Tensor } from '@polycam/core';
 import type { CliIo } from '../CliIo.js';
 import { readImage } from '../image/readImage.js';
 import { parseInteger } from '../options/parseInteger.js';
@@ -22,6 +16,7 @@ import { checkDistinctOutputs } from './checkDistinctOutputs.js';
 import type { ExplainCommandOptions } from './ExplainCommandOptions.js';
 import { explainWithProgress } from './explainWithProgress.js';
 import { runWithModel } from './runWithModel.js';
+import { withClassFlag } from './withClassFlag.js';
 
 /**
  * `polycam explain`: explains each image with a Poly-CAM preset and writes the npz and the
@@ -54,39 +49,24 @@ export async function runExplainCommand(images: readonly string[], options: Expl
       if (chosen.kind === 'preset') explainer.resolve(method);
       checkDistinctOutputs(images, { npz: options.npz !== undefined, out: options.out, preset: chosen.id });
       await checkOutputTargets({ ...(options.npz ? { npz: options.npz } : {}), ...(options.out ? { out: options.out } : {}) });
-      return { method, chosen };
+      return { method };
     },
-    run: async ({ explainer, model: { backend, path: model, runtime }, choice, progress }, { method, chosen }) => {
+    run: async ({ explainer, model: { backend, path: model, runtime }, choice, progress }, { method }) => {
       if (backend.id === 'tfjs') {
         io.stderr.write(`polycam: running on ${runtime}\n`);
       }
-      const { input, output } = backend.description;
+      const { input } = backend.description;
       const [channels, height, width] = input.shape;
       const statistics = resolveStatistics(channels, choice.mean, choice.std);
-      if (classIndex !== undefined && classIndex >= output.size) {
-        throw new PolycamError('class-out-of-range', `--class ${classIndex} is out of range: the model has ${output.size} classes (0..${output.size - 1})`);
-      }
-      const missing = chosen.requires.filter((capability) => !backend.capabilities.has(capability));
-      if (missing.length > 0) {
-        throw new PolycamError(
-          'unsupported-capability',
-          `method '${chosen.id}' requires ${missing.join(', ')}, which the '${backend.id}' backend does not provide`,
-        );
-      }
-      if (chosen.kind === 'preset') resolveLayers(backend.description, layers ?? 'auto');
       const decoded = [];
       for (const path of images) {
         decoded.push(await readImage(path, channels));
       }
-
-      const files: OutputFile[] = [];
-      const maps = new Map<string, Tensor>();
-      const rows: string[][] = [];
-      for (const [index, path] of images.entries()) {
-        const image = decoded[index]!;
-        const result = await explainWithProgress(
-          explainer,
-          {
+      // Every check that can fail before a pass (capabilities, layers, class range), for every
+      // image, before the first explanation runs.
+      const prepared = decoded.map((image) =>
+        withClassFlag(() =>
+          explainer.prepare({
             backend,
             input: preprocessImage(image, { height, width, ...statistics }),
             ...method,
@@ -95,7 +75,18 @@ export async function runExplainCommand(images: readonly string[], options: Expl
             scoreFunction,
             batchSize,
             ...(io.signal ? { signal: io.signal } : {}),
-          },
+          }),
+        ),
+      );
+
+      const files: OutputFile[] = [];
+      const maps = new Map<string, Tensor>();
+      const rows: string[][] = [];
+      for (const [index, path] of images.entries()) {
+        const image = decoded[index]!;
+        const result = await explainWithProgress(
+          explainer,
+          prepared[index]!,
           `${basename(path)} (${index + 1}/${images.length})`,
           progress,
         );

@@ -101,7 +101,7 @@ describe('Explainer.prepare', () => {
   it("keeps classTarget's message for a class out of range", () => {
     const { backend, input } = fixture(4);
     expect(() => explainer().prepare({ backend, input, method: 'ru', classIndex: 7 })).toThrow(
-      new PolycamError('class-out-of-range', 'class 7 is out of range: the model has 5 outputs (valid classes 0..4)'),
+      new PolycamError('class-out-of-range', 'class 7 is out of range: the model has 5 classes (0..4)'),
     );
   });
 

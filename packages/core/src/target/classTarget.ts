@@ -65,8 +65,8 @@ export function classTarget(
   if (!Number.isInteger(classIndex) || classIndex < 0 || classIndex >= outputSize) {
     throw new PolycamError(
       'class-out-of-range',
-      `class ${classIndex} is out of range: the model has ${outputSize} output` +
-        `${outputSize === 1 ? '' : 's'} (valid classes 0..${outputSize - 1})`,
+      `class ${classIndex} is out of range: the model has ${outputSize} class` +
+        `${outputSize === 1 ? '' : 'es'} (0..${outputSize - 1})`,
     );
   }
   const label = `${scoreFunction}[${classIndex}]`;
