@@ -10,7 +10,7 @@ export interface BenchmarkCommandOptions {
   readonly batchSize: string;
   /** `--threads N`. */
   readonly threads?: string;
-  /** `--methods default|all|KEY,...`: the rows to run (see `benchmarkMethods`). */
+  /** `--methods default|all|KEY,...`: the rows to run (see `benchmarkRows` of `@polycam/benchmark`). */
   readonly methods?: string;
   /** `--backend onnx|tfjs`: which copy of the bundled model to run (ONNX by default). */
   readonly backend?: string;

@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import type { CliIo } from '../CliIo.js';
 import type { DemoCommandOptions } from './DemoCommandOptions.js';
 import type { DemoRow } from '../demo/DemoRow.js';
-import { loadDemoImages } from '../demo/loadDemoImages.js';
+import { loadDatasetImages } from '@polycam/benchmark';
 import { renderDemoHtml } from '../demo/renderDemoHtml.js';
 import { renderStageStrip } from '../demo/renderStageStrip.js';
 import { renderOverlay } from '../image/renderOverlay.js';
@@ -39,7 +39,7 @@ const DISPLAY_SCALE = 3;
 export async function runDemoCommand(options: DemoCommandOptions, io: CliIo): Promise<void> {
   const threads = options.threads === undefined ? undefined : parseInteger('--threads', options.threads, 1);
   const { modelPath, imagesFolder, metadata } = bundledDemoModel();
-  const images = await loadDemoImages(imagesFolder);
+  const images = await loadDatasetImages(imagesFolder);
   const container = await createCliContainer();
   const explainer = container.get(TOKENS.Explainer);
   const backend = await loadModel(container, { path: modelPath }, { backend: 'onnx', ...(threads ? { threads } : {}) });

@@ -5,8 +5,7 @@ import { polycamModule } from '@polycam/method-polycam';
 import { pearsonCorrelation } from '@polycam/metrics';
 import { bundledDemoModel } from '@polycam/synthetic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoImages } from '../demo/loadDemoImages.js';
-import type { DemoImage } from '../demo/DemoImage.js';
+import { loadDatasetImages, type DatasetImage } from '@polycam/benchmark';
 
 // The bundled demo model's TF.js copy (`npm run export:demo-tfjs`) must explain like the ONNX
 // original: same layers, same logits, same PCAM± maps.
@@ -14,19 +13,19 @@ describe('the bundled demo model on TF.js and on ONNX Runtime', () => {
   const { modelPath, tfjsModelPath, imagesFolder, metadata } = bundledDemoModel();
   let onnx: OnnxBackend;
   let tfjs: TfjsBackend;
-  let images: DemoImage[];
+  let images: DatasetImage[];
 
   beforeAll(async () => {
     onnx = await OnnxBackend.load({ path: modelPath });
     tfjs = await TfjsBackend.load({ path: tfjsModelPath }, { platform: 'wasm' });
-    images = await loadDemoImages(imagesFolder);
+    images = await loadDatasetImages(imagesFolder);
   });
   afterAll(async () => {
     await onnx.dispose();
     await tfjs.dispose();
   });
 
-  const input = (image: DemoImage) => {
+  const input = (image: DatasetImage) => {
     const [, height, width] = metadata.inputShape;
     const tensor = preprocessImage(image.pixels, { height, width, mean: metadata.mean, std: metadata.std });
     return { shape: [1, ...tensor.shape], data: tensor.data };

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { benchmarkSplits } from '@polycam/benchmark';
 import { resolveLayers } from '@polycam/core';
 import { OnnxBackend } from '@polycam/backend-onnx';
-import { generateDataset, type DemoModelMetadata } from '@polycam/synthetic';
+import { bundledDemoModel, generateDataset, type DemoModelMetadata } from '@polycam/synthetic';
 import { TfjsBackend } from '@polycam/backend-tfjs';
-import { benchmarkSplits } from './benchmarkSplits.js';
+import { workspaceRoot } from '../workspaceRoot.js';
 import { exportDemoModelToTfjs } from './exportDemoModelToTfjs.js';
 
 async function tfjsRecommendedLayers(onnxPath: string, folder: string): Promise<string[]> {
@@ -23,12 +23,16 @@ async function tfjsRecommendedLayers(onnxPath: string, folder: string): Promise<
  * the demo CNN on it with Debian's PyTorch (`/usr/bin/python3`, a development-only tool), exports
  * it to `packages/synthetic/model/demo-cnn.onnx` (and a TF.js copy in `model/tfjs/`), writes its metadata (with the layers that
  * `--layers auto` discovers and the held-out accuracy), and writes the bundled demo images
- * (`packages/synthetic/demo-images/`, drawn from their own seed, never trained on).
+ * (`packages/synthetic/demo-images/`, drawn from their own seed, never trained on). The model's
+ * folder is `@polycam/synthetic`'s (see `bundledDemoModel`); `data/` is in the workspace root.
+ *
+ * @returns When the model, its metadata and the demo images are written.
+ * @throws Error when the training script fails.
  */
-async function trainDemoModel(): Promise<void> {
-  const root = fileURLToPath(new URL('../../../../', import.meta.url));
-  const data = join(root, 'data', 'benchmark');
-  const modelFolder = join(root, 'packages', 'synthetic', 'model');
+export async function trainDemoModel(): Promise<void> {
+  const data = join(workspaceRoot(), 'data', 'benchmark');
+  const { modelPath, imagesFolder } = bundledDemoModel();
+  const modelFolder = dirname(modelPath);
   const python = process.env.POLYCAM_PYTHON ?? '/usr/bin/python3';
   await mkdir(modelFolder, { recursive: true });
 
@@ -46,7 +50,7 @@ async function trainDemoModel(): Promise<void> {
 
   const onnxPath = join(modelFolder, 'demo-cnn.onnx');
   const reportPath = join(data, 'training-report.json');
-  const script = join(root, 'packages', 'synthetic', 'training', 'train_demo_model.py');
+  const script = join(modelFolder, '..', 'training', 'train_demo_model.py');
   const trained = spawnSync(python, [script, '--data', data, '--out', onnxPath, '--report', reportPath], { stdio: 'inherit' });
   if (trained.status !== 0) {
     throw new Error(`training failed (${python} exited with ${trained.status ?? trained.signal}); see its output above`);
@@ -84,7 +88,7 @@ async function trainDemoModel(): Promise<void> {
   await writeFile(join(modelFolder, 'demo-cnn.json'), `${JSON.stringify(metadata, null, 2)}\n`);
 
   await generateDataset({
-    folder: resolve(root, 'packages', 'synthetic', 'demo-images'),
+    folder: imagesFolder,
     seed: benchmarkSplits.seed + 1,
     size: benchmarkSplits.size,
     splits: { train: { single: 0, pair: 0 }, validation: { single: 0, pair: 0 }, test: { single: 8, pair: 3 } },
@@ -95,4 +99,3 @@ async function trainDemoModel(): Promise<void> {
   );
 }
 
-await trainDemoModel();

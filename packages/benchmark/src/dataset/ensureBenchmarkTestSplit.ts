@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateDataset } from '@polycam/synthetic';
-import { benchmarkSplits } from '../training/benchmarkSplits.js';
+import { benchmarkSplits } from './benchmarkSplits.js';
 
 /**
  * Makes sure a folder holds the synthetic benchmark's held-out test split (the same images as

@@ -2,8 +2,7 @@ import { argmax, preprocessImage, resolveLayers } from '@polycam/core';
 import { OnnxBackend } from '@polycam/backend-onnx';
 import { bundledDemoModel, generateScene, sceneSeed } from '@polycam/synthetic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoImages } from '../demo/loadDemoImages.js';
-import { benchmarkSplits } from './benchmarkSplits.js';
+import { benchmarkSplits, loadDatasetImages } from '@polycam/benchmark';
 
 describe('the bundled demo model', () => {
   const { modelPath, imagesFolder, metadata } = bundledDemoModel();
@@ -33,7 +32,7 @@ describe('the bundled demo model', () => {
   });
 
   it('classifies every bundled one-object demo image correctly', async () => {
-    const images = (await loadDemoImages(imagesFolder)).filter((image) => image.objects.length === 1);
+    const images = (await loadDatasetImages(imagesFolder)).filter((image) => image.objects.length === 1);
     expect(images.length).toBeGreaterThanOrEqual(6);
     for (const image of images) {
       expect(metadata.classes[await predict(image.pixels)], image.name).toBe(image.objects[0]!.className);

@@ -4,15 +4,15 @@ import { TfjsBackend, type TfjsPlatform } from '@polycam/backend-tfjs';
 import { bundledDemoModel } from '@polycam/synthetic';
 import { buildResNetLikeModel, buildVggLikeModel } from '@polycam/backend-onnx/testing';
 import { polycamModule } from '@polycam/method-polycam';
-import { formatTable } from '../output/formatTable.js';
-import { loadDemoImages } from '../demo/loadDemoImages.js';
+import { loadDatasetImages } from '@polycam/benchmark';
+import { formatTable } from '@polycam/cli';
 import { benchModel } from './benchModel.js';
 import { benchRuntimes, type BenchRuntime } from './benchRuntimes.js';
 
 /** PCAM± on the bundled demo model, on ONNX Runtime and on TF.js, side by side. */
 async function runtimeRows(explainer: Parameters<typeof benchRuntimes>[0], repetitions: number, platforms: readonly TfjsPlatform[]): Promise<string[][]> {
   const { modelPath, tfjsModelPath, imagesFolder, metadata } = bundledDemoModel();
-  const [image] = await loadDemoImages(imagesFolder);
+  const [image] = await loadDatasetImages(imagesFolder);
   const [, height, width] = metadata.inputShape;
   const pixels = preprocessImage(image!.pixels, { height, width, mean: metadata.mean, std: metadata.std });
   const input = { shape: [1, ...pixels.shape], data: pixels.data };
@@ -38,8 +38,11 @@ async function runtimeRows(explainer: Parameters<typeof benchRuntimes>[0], repet
  * ONNX Runtime and on TF.js (WASM; add `--tfjs-cpu` for the pure-JavaScript backend), with each
  * runtime's ratio to ONNX Runtime measured side by side. Options: `--repetitions N` (default 3),
  * `--size N` (default 224), `--threads N`, `--tfjs-cpu`.
+ *
+ * @param argv - The options.
+ * @returns When the tables are printed.
  */
-async function runBench(argv: readonly string[]): Promise<void> {
+export async function runBench(argv: readonly string[]): Promise<void> {
   const option = (name: string, fallback: number): number => {
     const index = argv.indexOf(name);
     return index >= 0 ? Number(argv[index + 1]) : fallback;
@@ -81,4 +84,3 @@ async function runBench(argv: readonly string[]): Promise<void> {
   process.stdout.write(`\n${formatTable(['runtime (demo model)', 'input', 'ms per PCAM± map', 'ratio to onnx'], runtimes)}`);
 }
 
-await runBench(process.argv.slice(2));
