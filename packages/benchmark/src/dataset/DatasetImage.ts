@@ -7,5 +7,12 @@ export interface DatasetImage {
   /** Its pixels, RGB. */
   readonly pixels: ImagePixels;
   /** Its objects: class index, class name and mask (one 0/1 value per pixel). */
-  readonly objects: readonly { readonly label: number; readonly className: string; readonly mask: Uint8Array }[];
+  readonly objects: readonly {
+    /** The object's class index. */
+    readonly label: number;
+    /** The class's name. */
+    readonly className: string;
+    /** Its mask, one 0/1 value per pixel. */
+    readonly mask: Uint8Array;
+  }[];
 }

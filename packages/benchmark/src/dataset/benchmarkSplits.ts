@@ -1,8 +1,10 @@
+import type { DatasetOptions } from '@polycam/synthetic';
+
 /**
  * The benchmark the demo model is trained and evaluated on: its seed, image size and split
  * sizes. The localisation figures use its test split.
  */
-export const benchmarkSplits = {
+export const benchmarkSplits: Required<Pick<DatasetOptions, 'seed' | 'size' | 'splits'>> = {
   seed: 2024,
   size: 128,
   splits: {
@@ -10,4 +12,4 @@ export const benchmarkSplits = {
     validation: { single: 800, pair: 100 },
     test: { single: 400, pair: 200 },
   },
-} as const;
+};

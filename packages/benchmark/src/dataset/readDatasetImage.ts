@@ -12,7 +12,7 @@ import { readMask } from './readMask.js';
  * @param folder - The folder that holds the manifest.
  * @param item - The manifest's entry for the image.
  * @returns The image and its objects.
- * @throws {@link PolycamError} `invalid-image` when the image or a mask cannot be decoded.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-image` when the image or a mask cannot be decoded.
  */
 export async function readDatasetImage(folder: string, item: ManifestImage): Promise<DatasetImage> {
   const objects = [];

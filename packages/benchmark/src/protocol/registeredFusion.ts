@@ -6,7 +6,7 @@ import { PolycamError, type Explainer, type Fusion } from '@polycam/core';
  * @param explainer - The explainer.
  * @param id - The fusion's id, such as `no-lnorm`.
  * @returns The fusion.
- * @throws {@link PolycamError} `unknown-method` when no fusion has that id.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `unknown-method` when no fusion has that id.
  */
 export function registeredFusion(explainer: Explainer, id: string): Fusion {
   const fusion = explainer.fusions().find((candidate) => candidate.id === id);

@@ -31,7 +31,7 @@ class RowTally {
  *
  * @param options - The images, model, rows, curve steps and batch size.
  * @returns Each row's mean figures and curves, in the rows' order.
- * @throws {@link PolycamError} `unsupported-capability` when no row is given, and whatever
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `unsupported-capability` when no row is given, and whatever
  *   explaining or scoring throws (`aborted` on cancellation).
  */
 export async function runBenchmark(options: BenchmarkOptions): Promise<BenchmarkRowFigures[]> {

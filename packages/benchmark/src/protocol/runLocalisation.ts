@@ -30,7 +30,7 @@ class Tally {
  * @param options - The images (one- and two-object), model and layers; progress counts
  *   explanations.
  * @returns The figures per method.
- * @throws {@link PolycamError} `unknown-method` when `pcam±`, `no-lnorm` or `single-layer` is not
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `unknown-method` when `pcam±`, `no-lnorm` or `single-layer` is not
  *   registered, and whatever explaining throws.
  */
 export async function runLocalisation(options: ProtocolOptions): Promise<LocalisationReport> {

@@ -15,7 +15,7 @@ const mean = (values: readonly number[]): number => values.reduce((sum, value) =
  *
  * @param options - The images, model, methods and perturbation count.
  * @returns The mean figures per method.
- * @throws {@link PolycamError} whatever explaining throws (`aborted` on cancellation).
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} whatever explaining throws (`aborted` on cancellation).
  */
 export async function runSanity(options: SanityOptions): Promise<SanityReport> {
   const { explainer, backend, layers } = options;

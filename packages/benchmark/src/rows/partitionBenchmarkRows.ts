@@ -14,7 +14,17 @@ export function partitionBenchmarkRows(
   rows: readonly BenchmarkRow[],
   explainer: Explainer,
   backend: ModelBackend,
-): { runnable: BenchmarkRow[]; skipped: { row: BenchmarkRow; lacking: BackendCapability[] }[] } {
+): {
+  /** The rows the backend can run, in the given order. */
+  runnable: BenchmarkRow[];
+  /** The others, each with the capabilities its method needs and the backend lacks. */
+  skipped: {
+    /** The row. */
+    row: BenchmarkRow;
+    /** What it lacks. */
+    lacking: BackendCapability[];
+  }[];
+} {
   const runnable: BenchmarkRow[] = [];
   const skipped: { row: BenchmarkRow; lacking: BackendCapability[] }[] = [];
   for (const row of rows) {
