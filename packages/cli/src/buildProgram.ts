@@ -20,7 +20,7 @@ import { runSanityCommand } from './commands/runSanityCommand.js';
 import { addBundledModelOptions } from './options/addBundledModelOptions.js';
 import { addModelOptions } from './options/addModelOptions.js';
 import { pluginOption } from './options/pluginOption.js';
-import { benchmarkSplits } from './training/benchmarkSplits.js';
+import { benchmarkSplits } from '@polycam/benchmark';
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };

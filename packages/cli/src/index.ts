@@ -1,8 +1,10 @@
 /**
  * The `polycam` command line, also usable as a library: `main(argv)` runs a command and returns
- * its exit status.
+ * its exit status; `formatTable` lays out its plain-text tables (the repository's scripts print
+ * theirs with it).
  *
  * @packageDocumentation
  */
 export type { CliIo } from './CliIo.js';
 export { main } from './main.js';
+export { formatTable } from './output/formatTable.js';

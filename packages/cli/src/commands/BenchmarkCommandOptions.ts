@@ -10,7 +10,7 @@ export interface BenchmarkCommandOptions extends ModelCliOptions {
   readonly steps: string;
   /** `--batch-size N`. */
   readonly batchSize: string;
-  /** `--methods default|all|KEY,...`: the rows to run (see `benchmarkMethods`). */
+  /** `--methods default|all|KEY,...`: the rows to run (see `benchmarkRows` of `@polycam/benchmark`). */
   readonly methods?: string;
   /** `--plot FILE.svg`: where to draw the mean curves. */
   readonly plot: string;

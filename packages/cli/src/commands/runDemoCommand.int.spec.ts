@@ -3,7 +3,7 @@ import { bundledDemoModel } from '@polycam/synthetic';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, runCli, type CliRun, type TempDir } from '../cli.testkit.js';
-import { loadDemoImages } from '../demo/loadDemoImages.js';
+import { loadDatasetImages } from '@polycam/benchmark';
 
 describe('polycam demo', () => {
   let dir: TempDir;
@@ -23,7 +23,7 @@ describe('polycam demo', () => {
   it('succeeds and prints one row per bundled image with its predicted class', async () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const images = await loadDemoImages(bundledDemoModel().imagesFolder);
+    const images = await loadDatasetImages(bundledDemoModel().imagesFolder);
     expect(images.length).toBeGreaterThanOrEqual(6);
     expect(images.some((image) => image.objects.length === 2)).toBe(true);
     const lines = run.stdout.split('\n');
@@ -40,7 +40,7 @@ describe('polycam demo', () => {
   });
 
   it('writes valid PNGs: the inputs, an overlay per image and method, the stage strips and per-class maps', async () => {
-    const images = await loadDemoImages(bundledDemoModel().imagesFolder);
+    const images = await loadDatasetImages(bundledDemoModel().imagesFolder);
     const files = await readdir(dir.at('demo'));
     for (const image of images) {
       const stem = image.name.replace(/\.png$/, '');

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import type { CliIo } from '../CliIo.js';
 import type { DemoCommandOptions } from './DemoCommandOptions.js';
 import type { DemoRow } from '../demo/DemoRow.js';
-import { loadDemoImages } from '../demo/loadDemoImages.js';
+import { loadDatasetImages } from '@polycam/benchmark';
 import { renderDemoHtml } from '../demo/renderDemoHtml.js';
 import { renderStageStrip } from '../demo/renderStageStrip.js';
 import { renderOverlay } from '../image/renderOverlay.js';
@@ -39,7 +39,7 @@ export async function runDemoCommand(options: DemoCommandOptions, io: CliIo): Pr
   const { imagesFolder, metadata } = bundledDemoModel();
   const rows: DemoRow[] = [];
   await runWithModel(options, io, {
-    prepare: () => loadDemoImages(imagesFolder),
+    prepare: () => loadDatasetImages(imagesFolder),
     run: async ({ explainer, model: { backend }, progress }, images) => {
       const layers = bundledModelLayers(metadata, backend);
       const maps = images.reduce((sum, image) => sum + METHODS.length + (image.objects.length > 1 ? image.objects.length : 0), 0);

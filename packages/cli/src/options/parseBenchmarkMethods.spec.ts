@@ -1,8 +1,14 @@
+import { benchmarkRows } from '@polycam/benchmark';
+import { TOKENS } from '@polycam/core';
 import { errorKindOf } from '@polycam/core/testing';
 import { describe, expect, it } from 'vitest';
-import { parseBenchmarkMethods } from './parseBenchmarkMethods.js';
+import { createCliContainer } from '../container/createCliContainer.js';
+import { parseBenchmarkMethods as parseWith } from './parseBenchmarkMethods.js';
 
-describe('parseBenchmarkMethods', () => {
+describe('parseBenchmarkMethods', async () => {
+  const rows = benchmarkRows((await createCliContainer()).get(TOKENS.Explainer));
+  const parseBenchmarkMethods = (text?: string) => parseWith(text, rows);
+
   it('leaves RISE and Occlusion out by default and puts them in with all', () => {
     const keys = (text?: string): string[] => parseBenchmarkMethods(text).map((row) => row.key);
     expect(keys()).not.toContain('rise');

@@ -1,23 +1,22 @@
 import { PolycamError } from '@polycam/core';
-import { benchmarkMethods } from '../benchmark/benchmarkMethods.js';
-
-/** One row of {@link benchmarkMethods}. */
-type BenchmarkRow = (typeof benchmarkMethods)[number];
+import type { BenchmarkRow } from '@polycam/benchmark';
 
 /**
- * Parses `polycam benchmark --methods`: `default` (every row but RISE and Occlusion), `all`,
- * or comma-separated row keys (`pcam±,score-cam,rise`, ...), in the table's order.
+ * Parses `polycam benchmark --methods`: `default` (the rows run by default: the paper's table
+ * but RISE and Occlusion), `all` (the paper's whole table), or comma-separated row keys
+ * (`pcam±,score-cam,rise`, or any other registered method), in the table's order.
  *
  * @param text - The text given, or undefined for `default`.
+ * @param rows - The rows there are (see `benchmarkRows`), in table order.
  * @returns The rows to report.
  * @throws {@link PolycamError} `invalid-argument` for an unknown key or an empty list.
  */
-export function parseBenchmarkMethods(text: string | undefined): BenchmarkRow[] {
+export function parseBenchmarkMethods(text: string | undefined, rows: readonly BenchmarkRow[]): BenchmarkRow[] {
   const value = (text ?? 'default').trim();
-  if (value === 'default') return benchmarkMethods.filter((row) => row.byDefault);
-  if (value === 'all') return [...benchmarkMethods];
+  if (value === 'default') return rows.filter((row) => row.byDefault);
+  if (value === 'all') return rows.filter((row) => row.inPaperTable);
   const keys = value.split(',').map((key) => key.trim()).filter((key) => key.length > 0);
-  const known = benchmarkMethods.map((row) => row.key as string);
+  const known = rows.map((row) => row.key);
   const unknown = keys.find((key) => !known.includes(key));
   if (unknown !== undefined || keys.length === 0) {
     throw new PolycamError(
@@ -25,5 +24,5 @@ export function parseBenchmarkMethods(text: string | undefined): BenchmarkRow[] 
       `--methods takes 'default', 'all' or a list of ${known.join(', ')}; got '${unknown ?? value}'`,
     );
   }
-  return benchmarkMethods.filter((row) => keys.includes(row.key));
+  return rows.filter((row) => keys.includes(row.key));
 }
