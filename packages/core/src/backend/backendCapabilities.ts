@@ -31,7 +31,7 @@ const SERVICES = [
  *   service stands for: provide the service instead.
  */
 export function backendCapabilities(
-  services: Pick<ModelBackend, 'gradients' | 'maskedInputs' | 'weightRandomizer'>,
+  services: ModelBackend | Pick<ModelBackend, 'gradients' | 'maskedInputs' | 'weightRandomizer'>,
   extra: readonly BackendCapability[] = [],
 ): ReadonlySet<BackendCapability> {
   const capabilities = new Set<BackendCapability>(['forward']);
