@@ -8,11 +8,10 @@ import type { OrtWebLoadOptions } from './OrtWebLoadOptions.js';
 
 /**
  * A {@link @polycam/core!index.ModelBackend | ModelBackend} over onnxruntime-web's WASM build, which runs in Node and in browsers.
- * Everything but its sessions comes from `@polycam/backend-onnx/onnx`'s
- * {@link @polycam/backend-onnx!onnx.OnnxSessionBackend | OnnxSessionBackend}: layer taps through a
- * second session on the model rewritten so that every layer is also a graph output, chunked runs
- * for a fixed batch axis, and `masked-inputs` for models of opset 11 or later. It takes NCHW
- * models only (an example's simplification).
+ * Everything but its sessions comes from `OnnxSessionBackend` of `@polycam/backend-onnx/onnx`:
+ * layer taps through a second session on the model rewritten so that every layer is also a graph
+ * output, chunked runs for a fixed batch axis, and `masked-inputs` for models of opset 11 or
+ * later. It takes NCHW models only (an example's simplification).
  *
  * @example
  * ```ts
