@@ -1,5 +1,6 @@
 import {
-  nearestNames,
+  backendCapabilities,
+  checkRunRequest,
   PolycamError,
   throwIfAborted,
   type BackendCapability,
@@ -20,8 +21,8 @@ import type { TinyCnnWeights } from './TinyCnnWeights.js';
 export class TinyCnnBackend implements ModelBackend {
   /** The runtime's id, which `loadModel(..., { backend })` can name. */
   public readonly id = 'tiny-cnn';
-  /** Plain forward passes with taps; no gradients, no in-runtime masking. */
-  public readonly capabilities: ReadonlySet<BackendCapability> = new Set(['forward']);
+  /** Derived from the optional services, of which it has none: just `forward`. */
+  public readonly capabilities: ReadonlySet<BackendCapability> = backendCapabilities(this);
   /** The input, the output and every tappable layer, in forward order. */
   public readonly description: ModelDescription;
   readonly #weights: TinyCnnWeights;
@@ -59,19 +60,10 @@ export class TinyCnnBackend implements ModelBackend {
    *   for a batch of the wrong shape, `aborted` when the signal fires.
    */
   public async run(request: RunRequest, signal?: AbortSignal): Promise<RunResult> {
-    throwIfAborted(signal);
-    const names = this.description.layers.map((layer) => layer.name);
-    const taps = request.taps ?? [];
-    for (const tap of taps) {
-      if (!names.includes(tap)) {
-        throw new PolycamError('unknown-layer', `no layer '${tap}'; nearest: ${nearestNames(tap, names).join(', ')}`);
-      }
-    }
-    const [count = 0, ...shape] = request.input.shape;
-    if (shape.join() !== this.description.input.shape.join()) {
-      throw new PolycamError('invalid-argument', `expected [N,${this.description.input.shape.join(',')}]`);
-    }
-    const imageSize = request.input.data.length / Math.max(count, 1);
+    // The signal, the taps and the input's shape, checked as every backend must.
+    const taps = checkRunRequest(this.description, request, signal);
+    const count = request.input.shape[0]!;
+    const imageSize = request.input.data.length / count;
     const values = new Map<string, Float32Array[]>([['logits', []], ...taps.map((tap): [string, Float32Array[]] => [tap, []])]);
     for (let image = 0; image < count; image += 1) {
       throwIfAborted(signal);

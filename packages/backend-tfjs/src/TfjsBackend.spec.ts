@@ -109,6 +109,22 @@ describe('TfjsBackend on a LayersModel', () => {
     }
   });
 
+  it('refuses an input of the wrong shape with invalid-argument, before it reaches TF.js', async () => {
+    const backend = await TfjsBackend.load({ path: layersPath });
+    try {
+      const before = memory().numTensors;
+      // The model is NHWC, but polycam feeds NCHW: an NHWC batch is refused, not misread.
+      await expect(backend.run({ input: { shape: [1, 16, 16, 3], data: new Float32Array(768) } })).rejects.toThrow('the model takes [N,3,16,16] inputs, got [1,16,16,3]');
+      for (const shape of [[1, 3, 17, 16], [1, 4, 16, 16], [3, 16, 16], [0, 3, 16, 16]]) {
+        const input = { shape, data: new Float32Array(shape.reduce((product, axis) => product * axis, 1)) };
+        expect(await rejectionKindOf(backend.run({ input })), shape.join('×')).toBe('invalid-argument');
+      }
+      expect(memory().numTensors).toBe(before);
+    } finally {
+      await backend.dispose();
+    }
+  });
+
   it('refuses runs after dispose', async () => {
     const backend = await TfjsBackend.load({ path: layersPath });
     await backend.dispose();

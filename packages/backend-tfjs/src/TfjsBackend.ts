@@ -1,7 +1,8 @@
 import {
-  nearestNames,
+  backendCapabilities,
+  checkRunRequest,
   PolycamError,
-  throwIfAborted,
+  runInChunks,
   type BackendCapability,
   type GradientProvider,
   type InputLayout,
@@ -31,6 +32,9 @@ import { tfBackendName } from './platform/tfBackendName.js';
 import { TfjsWeightRandomizer } from './randomize/TfjsWeightRandomizer.js';
 import type { TfjsPlatform } from './platform/TfjsPlatform.js';
 import type { TfjsLoadOptions } from './TfjsLoadOptions.js';
+
+/** The output's key among a chunk's fetched tensors, which no layer name can take. */
+const OUTPUT = '\u0000output';
 
 function channelsFirstShape(shape: readonly number[], layout: InputLayout): number[] {
   return layout === 'NHWC' && shape.length === 3 ? [shape[2]!, shape[0]!, shape[1]!] : [...shape];
@@ -84,7 +88,6 @@ export class TfjsBackend implements ModelBackend {
   public readonly format: 'layers' | 'graph';
   readonly #adapter: TfjsModelAdapter;
   readonly #layout: InputLayout;
-  readonly #layerNames: ReadonlySet<string>;
   #disposed = false;
 
   private constructor(adapter: TfjsModelAdapter, platform: TfjsPlatform, layout: InputLayout, reload: (artifacts: io.ModelArtifacts) => Promise<TfjsBackend>, readArtifacts: () => Promise<io.ModelArtifacts>) {
@@ -108,18 +111,20 @@ export class TfjsBackend implements ModelBackend {
       output: { name: adapter.outputName, size: adapter.outputSize },
       layers: adapter.layers.map((layer): LayerInfo => ({ ...layer, shape: channelsFirstShape(layer.shape, layout) })),
     };
-    this.#layerNames = new Set(adapter.layers.map((layer) => layer.name));
     const weights = adapter.parameterTensors;
     if (weights !== undefined) {
       this.weightRandomizer = new TfjsWeightRandomizer(weights, readArtifacts, reload);
     }
-    this.capabilities = new Set<BackendCapability>(weights === undefined ? ['forward', 'gradients'] : ['forward', 'gradients', 'weight-randomization']);
     this.gradients = new TfjsGradientProvider({
       adapter,
       layout,
       description: this.description,
-      prepare: (layer) => this.#prepare([layer]),
+      prepare: async (input, layer) => {
+        checkRunRequest(this.description, { input, taps: [layer] });
+        await this.#prepare();
+      },
     });
+    this.capabilities = backendCapabilities(this);
   }
 
   /**
@@ -159,14 +164,9 @@ export class TfjsBackend implements ModelBackend {
     }
   }
 
-  async #prepare(taps: readonly string[]): Promise<void> {
+  async #prepare(): Promise<void> {
     if (this.#disposed) {
       throw new PolycamError('invalid-argument', 'the TF.js backend was disposed');
-    }
-    for (const tap of taps) {
-      if (!this.#layerNames.has(tap)) {
-        throw new PolycamError('unknown-layer', `layer '${tap}' does not exist; nearest: ${nearestNames(tap, [...this.#layerNames]).join(', ')}`);
-      }
     }
     if (tf.getBackend() !== tfBackendName(this.platform)) {
       await activatePlatform(this.platform);
@@ -179,45 +179,35 @@ export class TfjsBackend implements ModelBackend {
    * @param request - The NCHW batch and the taps.
    * @param signal - Aborts between sub-batches.
    * @returns The output and the channels-first taps.
-   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `unknown-layer`, `aborted` or `backend-failure`.
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `unknown-layer`, `invalid-argument` (an input that is not
+   *   `[N, C, H, W]`, a disposed backend), `aborted` or `backend-failure`.
    */
   public async run(request: RunRequest, signal?: AbortSignal): Promise<RunResult> {
-    const taps = [...new Set(request.taps ?? [])];
-    await this.#prepare(taps);
-    const [count, channels, height, width] = request.input.shape as [number, number, number, number];
-    const imageSize = channels * height * width;
+    const taps = checkRunRequest(this.description, request, signal);
+    await this.#prepare();
+    const count = request.input.shape[0]!;
+    const [channels, height, width] = request.input.shape.slice(1) as [number, number, number];
     const chunk = this.description.input.fixedBatchSize ?? count;
-    const outputSize = this.description.output.size;
-    const output = new Float32Array(count * outputSize);
-    const tapped = taps.map((tap) => {
-      const shape = this.description.layers.find((layer) => layer.name === tap)!.shape;
-      return { shape: [count, ...shape], data: new Float32Array(count * shape.reduce((product, axis) => product * axis, 1)) };
-    });
-    for (let start = 0; start < count; start += chunk) {
-      throwIfAborted(signal);
-      const size = Math.min(chunk, count - start);
-      let images = request.input.data.subarray(start * imageSize, (start + size) * imageSize);
-      if (size < chunk) {
-        // A fixed batch's last chunk, padded with zero images.
-        images = new Float32Array(chunk * imageSize);
-        images.set(request.input.data.subarray(start * imageSize, (start + size) * imageSize));
-      }
-      try {
+    const results = await runInChunks({
+      count,
+      chunk,
+      signal,
+      runtime: 'TF.js',
+      items: { data: request.input.data, itemSize: channels * height * width },
+      runChunk: (_start, _used, images) => {
+        // Copies of the values: the CPU platform's dataSync hands out its own storage.
+        const read = (tensor: tf.Tensor): Tensor => ({ shape: tensor.shape, data: (tensor.dataSync() as Float32Array).slice() });
+        const fetched: [string, Tensor][] = [];
         tf.tidy(() => {
-          const result = this.#adapter.execute(toModelLayout(images, [chunk, channels, height, width], this.#layout), taps);
-          output.set(result.output.dataSync().subarray(0, size * outputSize), start * outputSize);
-          result.taps.forEach((tensor, index) => {
-            const target = tapped[index]!;
-            const perImage = target.data.length / count;
-            target.data.set(toChannelsFirst(tensor, this.#layout).dataSync().subarray(0, size * perImage), start * perImage);
-          });
+          const result = this.#adapter.execute(toModelLayout(images!, [chunk, channels, height, width], this.#layout), taps);
+          fetched.push([OUTPUT, read(result.output)]);
+          result.taps.forEach((tensor, index) => fetched.push([taps[index]!, read(toChannelsFirst(tensor, this.#layout))]));
         });
-      } catch (error) {
-        throw new PolycamError('backend-failure', `TF.js failed: ${(error as Error).message.split('\n')[0]}`);
-      }
-    }
-    const activations = new Map<string, Tensor>(taps.map((tap, index) => [tap, tapped[index]!]));
-    return { output: { shape: [count, outputSize], data: output }, activations };
+        return fetched;
+      },
+    });
+    const activations = new Map<string, Tensor>(taps.map((tap) => [tap, results.get(tap)!]));
+    return { output: { shape: [count, this.description.output.size], data: results.get(OUTPUT)!.data }, activations };
   }
 
   /**

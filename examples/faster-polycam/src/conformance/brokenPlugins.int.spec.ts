@@ -32,6 +32,8 @@ const expectedFailures: Record<string, readonly string[]> = {
   [`${BACKEND}control: toy`]: [],
   [`${BACKEND}drops-unknown-taps`]: ['rejects an unknown tap with unknown-layer'],
   [`${BACKEND}ignores-abort-signal`]: ['rejects with aborted when the signal has fired'],
+  [`${BACKEND}accepts-any-input-shape`]: ['rejects an input of the wrong shape with invalid-argument'],
+  [`${BACKEND}declares-a-missing-service`]: ['declares forward, and each optional capability exactly when it provides its service'],
 };
 
 interface JsonReport {

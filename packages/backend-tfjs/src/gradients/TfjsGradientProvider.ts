@@ -21,8 +21,8 @@ export interface TfjsGradientContext {
   readonly layout: InputLayout;
   /** The backend's description. */
   readonly description: ModelDescription;
-  /** Checks the layer name and activates the backend's platform. */
-  readonly prepare: (layer: string) => Promise<void>;
+  /** Checks the image and the layer name, and activates the backend's platform. */
+  readonly prepare: (input: Tensor, layer: string) => Promise<void>;
 }
 
 function perImage(tensor: tf.Tensor, layout: InputLayout): Tensor {
@@ -64,7 +64,7 @@ export class TfjsGradientProvider implements GradientProvider {
     signal?: AbortSignal,
   ): Promise<{ readonly activation: Tensor; readonly gradient: Tensor }> {
     const { adapter, layout, description } = this.#context;
-    await this.#context.prepare(layer);
+    await this.#context.prepare(input, layer);
     throwIfAborted(signal);
     const [count, channels, height, width] = input.shape as [number, number, number, number];
     if (input.shape.length !== 4 || count !== 1) {

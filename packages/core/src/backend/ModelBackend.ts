@@ -17,7 +17,10 @@ import type { WeightRandomizer } from './WeightRandomizer.js';
 export interface ModelBackend {
   /** A short id of the runtime, such as `onnx`. */
   readonly id: string;
-  /** What this backend can do. Always contains `forward`. */
+  /**
+   * What this backend can do. Always contains `forward`; derive it from the optional services
+   * below with {@link backendCapabilities}, so that the two cannot disagree.
+   */
   readonly capabilities: ReadonlySet<BackendCapability>;
   /** The model's input, output and layers, known once the backend is loaded. */
   readonly description: ModelDescription;
@@ -30,7 +33,7 @@ export interface ModelBackend {
 
   /**
    * Runs a batch of any size. A backend whose model has a fixed batch axis splits the batch
-   * transparently.
+   * transparently (see {@link runInChunks}).
    *
    * @param request - The batch and the taps to fetch.
    * The backend must be done with `request.input` when the returned promise settles: callers
@@ -38,8 +41,10 @@ export interface ModelBackend {
    *
    * @param signal - Aborts the run between sub-batches.
    * @returns The outputs and the requested activations, in NCHW.
-   * @throws {@link PolycamError} `unknown-layer` for a tap that does not exist, `aborted` when
-   *   the signal fires, `backend-failure` when the runtime fails.
+   * @throws {@link PolycamError} `unknown-layer` for a tap that does not exist,
+   *   `invalid-argument` for an input that is not `[N, C, H, W]` (both checked by
+   *   {@link checkRunRequest}), `aborted` when the signal fires, `backend-failure` when the
+   *   runtime fails.
    */
   run(request: RunRequest, signal?: AbortSignal): Promise<RunResult>;
 

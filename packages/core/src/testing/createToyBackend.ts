@@ -1,15 +1,15 @@
-import type { BackendCapability } from '../backend/BackendCapability.js';
+import { backendCapabilities } from '../backend/backendCapabilities.js';
+import { checkMaskedRunRequest } from '../backend/checkMaskedRunRequest.js';
+import { checkRunRequest } from '../backend/checkRunRequest.js';
 import type { LayerInfo } from '../backend/LayerInfo.js';
 import type { MaskedInputRunner } from '../backend/MaskedInputRunner.js';
 import type { ModelBackend } from '../backend/ModelBackend.js';
 import type { ModelDescription } from '../backend/ModelDescription.js';
 import type { RunRequest } from '../backend/RunRequest.js';
 import type { RunResult } from '../backend/RunResult.js';
+import { runInChunks } from '../backend/runInChunks.js';
 import { PolycamError } from '../errors/PolycamError.js';
-import { throwIfAborted } from '../errors/throwIfAborted.js';
 import { resizeBilinear } from '../kernels/resizeBilinear.js';
-import { nearestNames } from '../layers/nearestNames.js';
-import type { Tensor } from '../tensor/Tensor.js';
 import type { GradientProvider } from '../backend/GradientProvider.js';
 import { targetGradient } from '../target/targetGradient.js';
 import { createToyNetwork } from './toyNetwork.js';
@@ -69,47 +69,33 @@ export function createToyBackend(options: ToyBackendOptions = {}): ModelBackend 
   const forward = (image: Float32Array): Map<string, Float32Array> => network.forward(image);
 
   async function run(request: RunRequest, signal?: AbortSignal): Promise<RunResult> {
-    throwIfAborted(signal);
-    const taps = request.taps ?? [];
-    for (const tap of taps) {
-      if (!layers.some((layer) => layer.name === tap)) {
-        throw new PolycamError(
-          'unknown-layer',
-          `layer '${tap}' does not exist; nearest: ${nearestNames(tap, layers.map((layer) => layer.name)).join(', ')}`,
-        );
-      }
-    }
-    const [count, ...imageShape] = request.input.shape;
-    if (count === undefined || imageShape.join() !== '3,16,16') {
-      throw new PolycamError('invalid-argument', `the toy model takes [N,3,16,16], got [${request.input.shape.join(',')}]`);
-    }
-    const chunk = options.fixedBatchSize ?? count;
+    const taps = checkRunRequest(description, request, signal);
+    const count = request.input.shape[0]!;
     const imageSize = 3 * 16 * 16;
-    const outputs = new Float32Array(count * 5);
-    const tapped = new Map(taps.map((tap) => [tap, [] as Float32Array[]]));
-    for (let start = 0; start < count; start += chunk) {
-      throwIfAborted(signal);
-      options.onRun?.(Math.min(chunk, count - start));
-      for (let image = start; image < Math.min(start + chunk, count); image += 1) {
-        const values = forward(request.input.data.slice(image * imageSize, (image + 1) * imageSize));
-        outputs.set(values.get('logits')!, image * 5);
-        for (const tap of taps) tapped.get(tap)!.push(values.get(tap)!);
-      }
-    }
-    const activations = new Map<string, Tensor>();
-    for (const tap of taps) {
-      const shape = layers.find((layer) => layer.name === tap)!.shape;
-      const parts = tapped.get(tap)!;
-      const data = new Float32Array(parts.reduce((sum, part) => sum + part.length, 0));
-      parts.forEach((part, index) => data.set(part, index * part.length));
-      activations.set(tap, { shape: [count, ...shape], data });
-    }
-    return { output: { shape: [count, 5], data: outputs }, activations };
+    const results = await runInChunks({
+      count,
+      chunk: options.fixedBatchSize ?? count,
+      signal,
+      runtime: 'the toy model',
+      runChunk: (start, used) => {
+        options.onRun?.(used);
+        const values = Array.from({ length: used }, (_, index) => forward(request.input.data.slice((start + index) * imageSize, (start + index + 1) * imageSize)));
+        return ['logits', ...taps].map((name) => {
+          const shape = layers.find((layer) => layer.name === name)!.shape;
+          const size = shape.reduce((product, axis) => product * axis, 1);
+          const data = new Float32Array(used * size);
+          values.forEach((layer, index) => data.set(layer.get(name)!, index * size));
+          return [name, { shape: [used, ...shape], data }] as const;
+        });
+      },
+    });
+    return { output: results.get('logits')!, activations: new Map(taps.map((tap) => [tap, results.get(tap)!])) };
   }
 
   const maskedInputs: MaskedInputRunner = {
-    runMasked: async ({ image, masks }, signal) => {
-      const [count, maskHeight, maskWidth] = masks.shape as [number, number, number];
+    runMasked: async (request, signal) => {
+      const [count, maskHeight, maskWidth] = checkMaskedRunRequest(description, request, signal);
+      const { image, masks } = request;
       const images = new Float32Array(count * 768);
       for (let slot = 0; slot < count; slot += 1) {
         const plane = masks.data.subarray(slot * maskHeight * maskWidth, (slot + 1) * maskHeight * maskWidth);
@@ -121,31 +107,23 @@ export function createToyBackend(options: ToyBackendOptions = {}): ModelBackend 
   };
   const gradients: GradientProvider = {
     layerGradient: async (input, layer, target, signal) => {
-      throwIfAborted(signal);
-      const info = layers.find((candidate) => candidate.name === layer);
-      if (info === undefined) {
-        throw new PolycamError('unknown-layer', `layer '${layer}' does not exist; nearest: ${nearestNames(layer, layers.map((known) => known.name)).join(', ')}`);
-      }
-      if (input.shape.join() !== '1,3,16,16') {
+      checkRunRequest(description, { input, taps: [layer] }, signal);
+      if (input.shape[0] !== 1) {
         throw new PolycamError('invalid-argument', `the toy model differentiates one [1,3,16,16] image, got [${input.shape.join(',')}]`);
       }
+      const info = layers.find((candidate) => candidate.name === layer)!;
       options.onRun?.(1);
       const values = forward(input.data.slice());
       const gradient = network.backward(values, layer, targetGradient(target, values.get('logits')!));
       return { activation: { shape: info.shape, data: values.get(layer)! }, gradient: { shape: info.shape, data: gradient } };
     },
   };
-  const capabilities: BackendCapability[] = [
-    'forward',
-    ...(options.maskedInputs ? ['masked-inputs'] : []),
-    ...(options.gradients ? ['gradients'] : []),
-  ];
+  const services = { ...(options.maskedInputs ? { maskedInputs } : {}), ...(options.gradients ? { gradients } : {}) };
   return {
     id: 'toy',
-    capabilities: new Set<BackendCapability>(capabilities),
+    capabilities: backendCapabilities(services),
     description,
-    ...(options.maskedInputs ? { maskedInputs } : {}),
-    ...(options.gradients ? { gradients } : {}),
+    ...services,
     run,
     dispose: async () => {},
   };

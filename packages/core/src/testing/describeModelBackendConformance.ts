@@ -73,10 +73,18 @@ export function describeModelBackendConformance(
       await backend?.dispose();
     }, timeout);
 
-    it('declares forward, and gradients exactly when it provides them', () => {
+    it('declares forward, and each optional capability exactly when it provides its service', () => {
       expect(backend.id).toMatch(/\S/);
       expect(backend.capabilities.has('forward')).toBe(true);
-      expect(backend.capabilities.has('gradients')).toBe(backend.gradients !== undefined);
+      expect({
+        gradients: backend.capabilities.has('gradients'),
+        'masked-inputs': backend.capabilities.has('masked-inputs'),
+        'weight-randomization': backend.capabilities.has('weight-randomization'),
+      }).toEqual({
+        gradients: backend.gradients !== undefined,
+        'masked-inputs': backend.maskedInputs !== undefined,
+        'weight-randomization': backend.weightRandomizer !== undefined,
+      });
     });
 
     it('describes a [C,H,W] input, a non-empty output and uniquely named layers', () => {
@@ -141,7 +149,6 @@ export function describeModelBackendConformance(
     }, timeout);
 
     it('runs masked inputs exactly as plain runs of the masked images, if it declares masked-inputs', async (context) => {
-      expect(backend.capabilities.has('masked-inputs')).toBe(backend.maskedInputs !== undefined);
       if (backend.maskedInputs === undefined) {
         context.skip();
         return;
@@ -197,6 +204,44 @@ export function describeModelBackendConformance(
       const error = await rejectionOf(gradients.layerGradient(image, 'no/such/layer', along([1])));
       expect(PolycamError.is(error, 'unknown-layer')).toBe(true);
     }, timeout);
+
+    it('randomises the chosen layers of a copy and leaves the original as it was, if it declares weight-randomization', async (context) => {
+      const randomizer = backend.weightRandomizer;
+      if (randomizer === undefined) {
+        context.skip();
+        return;
+      }
+      const layers = randomizer.parameterizedLayers;
+      expect(layers.length).toBeGreaterThan(0);
+      // Each parameterized layer is a layer of the description, by tensor or by operation name.
+      const known = new Set(backend.description.layers.flatMap((layer) => (layer.node === undefined ? [layer.name] : [layer.name, layer.node])));
+      expect(layers.filter((layer) => !known.has(layer))).toEqual([]);
+      const images = randomImages(2, backend.description.input.shape, 20);
+      const before = await backend.run({ input: images });
+      const copy = await randomizer.randomized(layers, 21);
+      try {
+        expect(copy.description).toEqual(backend.description);
+        expect(copy.weightRandomizer?.parameterizedLayers ?? layers).toEqual(layers);
+        const randomized = await copy.run({ input: images });
+        expect(randomized.output.shape).toEqual(before.output.shape);
+        expect(randomized.output.data.every(Number.isFinite)).toBe(true);
+        expect(maxRelativeDifference(randomized.output.data, before.output.data)).toBeGreaterThan(tolerance);
+      } finally {
+        await copy.dispose();
+      }
+      expect((await backend.run({ input: images })).output.data).toEqual(before.output.data);
+      const error = await rejectionOf(randomizer.randomized(['no/such/layer'], 21));
+      expect(PolycamError.is(error, 'unknown-layer')).toBe(true);
+    }, timeout);
+
+    it('rejects an input of the wrong shape with invalid-argument', async () => {
+      const [channels, height, width] = backend.description.input.shape;
+      for (const shape of [[1, channels, height + 1, width], [1, channels + 1, height, width], [channels, height, width]]) {
+        const size = shape.reduce((product, axis) => product * axis, 1);
+        const error = await rejectionOf(backend.run({ input: { shape, data: new Float32Array(size) } }));
+        expect(PolycamError.is(error, 'invalid-argument'), `[${shape.join(',')}]`).toBe(true);
+      }
+    });
 
     it('rejects an unknown tap with unknown-layer', async () => {
       const { input } = backend.description;

@@ -1,4 +1,4 @@
-import { PolycamError, type ModelBackend, type RunRequest, type RunResult } from '@polycam/core';
+import { backendCapabilities, checkRunRequest, type ModelBackend, type ModelDescription, type RunRequest, type RunResult } from '@polycam/core';
 
 /**
  * A two-class model whose softmax is computable by hand, for the faithfulness specs: for an
@@ -22,21 +22,20 @@ export function createLinearBackend(
   if (weights.length !== size) throw new Error(`the linear test model needs ${size} weights, got ${weights.length}`);
   const batchSizes: number[] = [];
   const images: Float32Array[] = [];
+  const description: ModelDescription = {
+    input: { name: 'input', shape, layout: 'NCHW', fixedBatchSize: undefined },
+    output: { name: 'logits', size: 2 },
+    layers: [],
+  };
   return {
     id: 'linear-test',
-    capabilities: new Set(['forward']),
-    description: {
-      input: { name: 'input', shape, layout: 'NCHW', fixedBatchSize: undefined },
-      output: { name: 'logits', size: 2 },
-      layers: [],
-    },
+    capabilities: backendCapabilities({}),
+    description,
     batchSizes,
     images,
     run: async (request: RunRequest): Promise<RunResult> => {
-      const [count, ...imageShape] = request.input.shape;
-      if (count === undefined || imageShape.join() !== shape.join() || request.input.data.length !== count * size) {
-        throw new PolycamError('invalid-argument', `the linear test model takes [N,${shape.join(',')}], got [${request.input.shape.join(',')}]`);
-      }
+      checkRunRequest(description, request);
+      const count = request.input.shape[0]!;
       batchSizes.push(count);
       const output = new Float32Array(count * 2);
       for (let image = 0; image < count; image += 1) {

@@ -4,18 +4,18 @@ import { OnnxBackend } from '@polycam/backend-onnx';
 import { buildTinyCnn } from '@polycam/backend-onnx/testing';
 import { PolycamError, type ModelBackend } from '@polycam/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { concatenateBytes } from './onnx/concatenateBytes.js';
-import { encodeTensor } from './onnx/encodeTensor.js';
-import { ProtoMessageWriter } from './onnx/ProtoMessageWriter.js';
-import { readProtoFields } from './onnx/readProtoFields.js';
-import { readTensorProto } from './onnx/readTensorProto.js';
-import { summarizeOnnxModel } from './onnx/summarizeOnnxModel.js';
-import { withGraphOutputs } from './onnx/withGraphOutputs.js';
+import { concatenateBytes } from './concatenateBytes.js';
+import { encodeTensor } from './encodeTensor.js';
+import { ProtoMessageWriter } from './ProtoMessageWriter.js';
+import { readProtoFields } from './readProtoFields.js';
+import { readTensorProto } from './readTensorProto.js';
+import { summarizeOnnxModel } from './summarizeOnnxModel.js';
+import { withGraphOutputs } from './withGraphOutputs.js';
 import { OnnxWeightRandomizer } from './OnnxWeightRandomizer.js';
-import { randomImages } from './onnxSpec.testkit.js';
-import { encodeOnnxModel } from './testing/encodeOnnxModel.js';
+import { randomImages } from '../onnxSpec.testkit.js';
+import { encodeOnnxModel } from '../testing/encodeOnnxModel.js';
 
-const fixturePath = fileURLToPath(new URL('../../../fixtures/reference-smallvgg/model.onnx', import.meta.url));
+const fixturePath = fileURLToPath(new URL('../../../../fixtures/reference-smallvgg/model.onnx', import.meta.url));
 const TINY_LAYERS = ['/features/features.0/Conv', '/features/features.3/Conv', '/features/features.6/Conv', '/classifier/Gemm'];
 
 async function rejectionOf(promise: Promise<unknown>): Promise<PolycamError> {

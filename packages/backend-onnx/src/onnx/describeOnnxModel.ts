@@ -1,7 +1,8 @@
 import { PolycamError, type LayerInfo, type ModelDescription } from '@polycam/core';
-import * as ort from 'onnxruntime-node';
-import type { OnnxModelSummary } from './onnx/OnnxModelSummary.js';
-import type { OnnxWiring } from './OnnxWiring.js';
+import type { InferenceSession } from 'onnxruntime-common';
+import type { OnnxWiring } from '../OnnxWiring.js';
+import type { OnnxModelSummary } from './OnnxModelSummary.js';
+import type { OnnxRuntimeBinding } from './OnnxRuntimeBinding.js';
 
 /**
  * Describes a model's layers with one shape-probing pass: a zero image goes through the session
@@ -9,6 +10,7 @@ import type { OnnxWiring } from './OnnxWiring.js';
  * layer with its per-image shape.
  *
  * @internal
+ * @param binding - Makes the runtime's tensors.
  * @param tapped - A session whose graph outputs all `candidates`.
  * @param summary - The graph summary, for node names and operators.
  * @param wiring - The input and output.
@@ -17,7 +19,8 @@ import type { OnnxWiring } from './OnnxWiring.js';
  * @throws {@link PolycamError} `invalid-model` when the probe fails or the output is not float.
  */
 export async function describeOnnxModel(
-  tapped: ort.InferenceSession,
+  binding: OnnxRuntimeBinding,
+  tapped: InferenceSession,
   summary: OnnxModelSummary,
   wiring: OnnxWiring,
   candidates: readonly string[],
@@ -26,11 +29,14 @@ export async function describeOnnxModel(
   const batch = wiring.fixedBatchSize ?? 1;
   const dims = wiring.layout === 'NCHW' ? [batch, channels, height, width] : [batch, height, width, channels];
   const fetches = [...new Set([wiring.output, ...candidates])];
-  let probe: ort.InferenceSession.ReturnType;
+  const image = binding.tensor(new Float32Array(batch * channels * height * width), dims);
+  let probe: InferenceSession.ReturnType;
   try {
-    probe = await tapped.run({ [wiring.input]: new ort.Tensor('float32', new Float32Array(batch * channels * height * width), dims) }, fetches);
+    probe = await tapped.run({ [wiring.input]: image }, fetches);
   } catch (error) {
-    throw new PolycamError('invalid-model', `the model fails on a [${dims.join(',')}] input: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    throw new PolycamError('invalid-model', `the model fails on a [${dims.join(',')}] input: ${String((error as Error).message).split('\n')[0]}`, { cause: error });
+  } finally {
+    image.dispose();
   }
   const output = probe[wiring.output];
   if (output === undefined || output.type !== 'float32') {

@@ -1,9 +1,9 @@
 import { nearestNames, PolycamError, type ModelBackend, type WeightRandomizer } from '@polycam/core';
-import type { OnnxModelSummary } from './onnx/OnnxModelSummary.js';
-import { onnxFields } from './onnx/onnxFields.js';
-import { readProtoFields } from './onnx/readProtoFields.js';
-import { readTensorProto } from './onnx/readTensorProto.js';
-import { withRandomizedInitializers } from './onnx/withRandomizedInitializers.js';
+import type { OnnxModelSummary } from './OnnxModelSummary.js';
+import { onnxFields } from './onnxFields.js';
+import { readProtoFields } from './readProtoFields.js';
+import { readTensorProto } from './readTensorProto.js';
+import { withRandomizedInitializers } from './withRandomizedInitializers.js';
 
 const { model: MODEL, graph: GRAPH } = onnxFields;
 

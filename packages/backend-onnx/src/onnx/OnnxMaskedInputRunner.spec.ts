@@ -3,11 +3,11 @@ import { buildTinyCnn } from '@polycam/backend-onnx/testing';
 import { PolycamError, resizeBilinear, type Tensor } from '@polycam/core';
 import { seededRandom } from '@polycam/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { concatenateBytes } from './onnx/concatenateBytes.js';
-import { onnxFields } from './onnx/onnxFields.js';
-import { ProtoMessageWriter } from './onnx/ProtoMessageWriter.js';
-import { readProtoFields } from './onnx/readProtoFields.js';
-import { maxRelativeDifference } from './onnxSpec.testkit.js';
+import { concatenateBytes } from './concatenateBytes.js';
+import { onnxFields } from './onnxFields.js';
+import { ProtoMessageWriter } from './ProtoMessageWriter.js';
+import { readProtoFields } from './readProtoFields.js';
+import { maxRelativeDifference } from '../onnxSpec.testkit.js';
 
 // runMasked({ image, masks }) must give what a plain run gives on the masked images
 // X ⊙ resize(M), built here with core's resizeBilinear (PyTorch's align_corners=False).
