@@ -2,6 +2,7 @@ import { resolveLayers, seededRandom } from '@polycam/core';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { OnnxBackend } from '../OnnxBackend.js';
+import { readInitializers } from '../onnx/readInitializers.js';
 import { summarizeOnnxModel } from '../onnx/summarizeOnnxModel.js';
 import { buildTinyCnn } from './buildTinyCnn.js';
 import { standardDeviation } from './builderSpec.testkit.js';
@@ -19,18 +20,21 @@ describe('buildTinyCnn', () => {
     ]);
   });
 
-  it('loads in onnxruntime, runs fast, and its logits have a useful scale', async () => {
+  it('holds exactly the documented weights: three 3×3 convolutions (8, 16, 16 channels) and a 16→4 linear layer', () => {
+    const initializers = [...readInitializers(buildTinyCnn()).values()];
+    const count = initializers.reduce((sum, tensor) => sum + tensor.dims.reduce((product, dim) => product * dim, 1), 0);
+    // conv 3→8: 8·3·3·3 + 8; conv 8→16: 16·8·3·3 + 16; conv 16→16: 16·16·3·3 + 16; linear: 4·16 + 4
+    expect(count).toBe(8 * 27 + 8 + 16 * 72 + 16 + 16 * 144 + 16 + 4 * 16 + 4);
+  });
+
+  it('loads in onnxruntime, and its logits have a useful scale', async () => {
     const session = await ort.InferenceSession.create(buildTinyCnn());
     try {
       expect(session.inputMetadata).toEqual([expect.objectContaining({ name: 'input', type: 'float32', shape: ['batch', 3, 32, 32] })]);
       expect(session.outputMetadata).toEqual([expect.objectContaining({ name: 'logits', type: 'float32', shape: ['batch', 4] })]);
       const images = randomImages(16, 32, 7);
-      await session.run({ input: images }); // warm-up
-      const start = performance.now();
       const logits = (await session.run({ input: images }))['logits']!;
-      const perImage = (performance.now() - start) / 16;
       expect(logits.dims).toEqual([16, 4]);
-      expect(perImage).toBeLessThan(10);
       const spread = standardDeviation(logits.data as Float32Array);
       expect(spread).toBeGreaterThan(0.5);
       expect(spread).toBeLessThan(5);

@@ -8,13 +8,10 @@ import { loadDatasetImages } from '@polycam/benchmark';
 describe('polycam demo', () => {
   let dir: TempDir;
   let run: CliRun;
-  let seconds: number;
 
   beforeAll(async () => {
     dir = await makeTempDir('polycam-demo-');
-    const started = performance.now();
     run = await runCli(['demo', '--out', dir.at('demo')]);
-    seconds = (performance.now() - started) / 1000;
   }, 180_000);
   afterAll(async () => {
     await dir.remove();
@@ -67,9 +64,5 @@ describe('polycam demo', () => {
     const sources = [...html.matchAll(/<img [^>]*src="([^"]+)"/g)].map((match) => match[1]!);
     const files = (await readdir(dir.at('demo'))).filter((name) => name.endsWith('.png'));
     expect(new Set(sources)).toEqual(new Set(files));
-  });
-
-  it('finishes in well under a minute', () => {
-    expect(seconds).toBeLessThan(60);
   });
 });
