@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { OnnxBackend } from '@polycam/backend-onnx';
 import { buildTinyCnn, OnnxGraphBuilder } from '@polycam/backend-onnx/testing';
 import { PolycamError, type LayerInfo, type ModelBackend, type Tensor } from '@polycam/core';
-import { seededRandom } from '@polycam/core/testing';
+import { rejectionKindOf, seededRandom } from '@polycam/core/testing';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeNode } from './onnx/encodeNode.js';
@@ -142,6 +142,15 @@ describe('OnnxBackend', () => {
   });
 
   describe('loading', () => {
+    it('refuses runs and masked runs after dispose, as disposed, and disposes twice quietly', async () => {
+      const backend = await OnnxBackend.load({ bytes: buildTinyCnn({ seed: 5 }), name: 'tiny.onnx' });
+      await backend.dispose();
+      await backend.dispose();
+      expect(await rejectionKindOf(backend.run({ input: randomImages(1, [3, 32, 32], 1) }))).toBe('disposed');
+      const masks = { shape: [1, 4, 4], data: new Float32Array(16).fill(1) };
+      expect(await rejectionKindOf(backend.maskedInputs!.runMasked({ image: randomImages(1, [3, 32, 32], 1), masks }))).toBe('disposed');
+    });
+
     it('loads the same model from a path and from bytes', async () => {
       const bytes = buildTinyCnn({ seed: 5 });
       const path = join(directory, 'tiny.onnx');

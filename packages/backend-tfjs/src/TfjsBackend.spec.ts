@@ -128,7 +128,7 @@ describe('TfjsBackend on a LayersModel', () => {
   it('refuses runs after dispose', async () => {
     const backend = await TfjsBackend.load({ path: layersPath });
     await backend.dispose();
-    expect(await rejectionKindOf(backend.run({ input: randomImages(1, 16, 5) }))).toBe('invalid-argument');
+    expect(await rejectionKindOf(backend.run({ input: randomImages(1, 16, 5) }))).toBe('disposed');
   });
 });
 

@@ -166,7 +166,7 @@ export class TfjsBackend implements ModelBackend {
 
   async #prepare(): Promise<void> {
     if (this.#disposed) {
-      throw new PolycamError('invalid-argument', 'the TF.js backend was disposed');
+      throw new PolycamError('disposed', 'the TF.js backend was disposed');
     }
     if (tf.getBackend() !== tfBackendName(this.platform)) {
       await activatePlatform(this.platform);

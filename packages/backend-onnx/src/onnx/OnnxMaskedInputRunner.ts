@@ -48,7 +48,7 @@ export class OnnxMaskedInputRunner implements MaskedInputRunner {
   public async runMasked(request: MaskedRunRequest, signal?: AbortSignal): Promise<RunResult> {
     const [count, maskHeight, maskWidth] = checkMaskedRunRequest(this.#description, request, signal);
     if (this.#disposed) {
-      throw new PolycamError('backend-failure', `the ${this.#binding.name} backend has been disposed`);
+      throw new PolycamError('disposed', `the ${this.#binding.name} backend has been disposed`);
     }
     const { input, imageShape, layout, fixedBatchSize, output } = this.#wiring;
     this.#session ??= this.#binding.createSession(withMaskedInput(this.#model.bytes, { name: input, layout, shape: imageShape, opset: this.#model.opset }));

@@ -65,6 +65,7 @@ export abstract class OnnxSessionBackend implements ModelBackend {
   /** Loads copies of the model with chosen layers' weights redrawn; absent unless the runtime can reload. */
   public readonly weightRandomizer: WeightRandomizer | undefined;
   readonly #sessions: OnnxSessions;
+  #disposed = false;
 
   /**
    * @param sessions - The opened model, from {@link OnnxSessionBackend.openSessions}.
@@ -119,9 +120,13 @@ export abstract class OnnxSessionBackend implements ModelBackend {
    * @param signal - Aborts between chunks.
    * @returns The outputs `[N, K]` and the taps `[N, K_l, h_l, w_l]`.
    * @throws {@link @polycam/core!index.PolycamError | PolycamError} `unknown-layer`,
-   *   `invalid-argument`, `aborted` or `backend-failure`.
+   *   `invalid-argument`, `aborted`, `disposed` after {@link OnnxSessionBackend.dispose} or
+   *   `backend-failure`.
    */
   public async run(request: RunRequest, signal?: AbortSignal): Promise<RunResult> {
+    if (this.#disposed) {
+      throw new PolycamError('disposed', `the ${this.#sessions.binding.name} backend has been disposed`);
+    }
     const taps = checkRunRequest(this.description, request, signal);
     const { binding, wiring, plain, tapped } = this.#sessions;
     const { imageShape, fixedBatchSize, layout, input, output } = wiring;
@@ -156,6 +161,8 @@ export abstract class OnnxSessionBackend implements ModelBackend {
    * @returns When they are released.
    */
   public async dispose(): Promise<void> {
+    if (this.#disposed) return;
+    this.#disposed = true;
     const { plain, tapped, masked } = this.#sessions;
     await Promise.all([plain.release(), tapped.release(), masked?.dispose()]);
   }

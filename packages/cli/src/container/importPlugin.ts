@@ -15,7 +15,7 @@ function isMissingModule(error: unknown): boolean {
 
 function failedToLoad(specifier: string, error: unknown): PolycamError {
   const why = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-  return new PolycamError('invalid-argument', `plugin '${specifier}' failed to load: ${why}`, { cause: error });
+  return new PolycamError('invalid-plugin', `plugin '${specifier}' failed to load: ${why}`, { cause: error });
 }
 
 /**
@@ -26,7 +26,7 @@ function failedToLoad(specifier: string, error: unknown): PolycamError {
  * @param cwd - The folder relative paths and local packages are resolved from.
  * @returns The module's namespace object.
  * @throws {@link PolycamError} `file-not-found` when no such file or package exists,
- *   `invalid-argument` when the module throws while loading.
+ *   `invalid-plugin` when the module throws while loading.
  */
 export async function importPlugin(specifier: string, cwd: string): Promise<Record<string, unknown>> {
   let url: string;

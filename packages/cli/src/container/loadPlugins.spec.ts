@@ -35,14 +35,14 @@ describe('loadPlugins', () => {
   });
 
   it('refuses a module that exports no container module, naming the export convention', async () => {
-    expect(await rejectionKindOf(loadPlugins(['./notAPlugin.mjs'], fixtures))).toBe('invalid-argument');
+    expect(await rejectionKindOf(loadPlugins(['./notAPlugin.mjs'], fixtures))).toBe('invalid-plugin');
     expect(await messageOf(loadPlugins(['./notAPlugin.mjs'], fixtures))).toBe(
       "plugin './notAPlugin.mjs' exports no container module: export one as 'polycamPlugin' or as the default export",
     );
   });
 
   it('reports a module that throws while loading, in one line', async () => {
-    expect(await rejectionKindOf(loadPlugins(['./throwingPlugin.mjs'], fixtures))).toBe('invalid-argument');
+    expect(await rejectionKindOf(loadPlugins(['./throwingPlugin.mjs'], fixtures))).toBe('invalid-plugin');
     expect(await messageOf(loadPlugins(['./throwingPlugin.mjs'], fixtures))).toBe(
       "plugin './throwingPlugin.mjs' failed to load: this plugin is broken on purpose",
     );

@@ -21,7 +21,7 @@ import { isContainerModule } from './isContainerModule.js';
  * @param specifiers - File paths or package names, in the order given.
  * @param cwd - The folder relative paths and local packages are resolved from.
  * @returns One container module per plugin, in the same order.
- * @throws {@link PolycamError} `file-not-found` for a missing plugin, `invalid-argument` for one
+ * @throws {@link PolycamError} `file-not-found` for a missing plugin, `invalid-plugin` for one
  *   that fails to load or exports no container module.
  */
 export async function loadPlugins(specifiers: readonly string[], cwd: string = process.cwd()): Promise<ContainerModule[]> {
@@ -31,7 +31,7 @@ export async function loadPlugins(specifiers: readonly string[], cwd: string = p
     const candidate = namespace.polycamPlugin ?? namespace.default;
     if (!isContainerModule(candidate)) {
       throw new PolycamError(
-        'invalid-argument',
+        'invalid-plugin',
         `plugin '${specifier}' exports no container module: export one as 'polycamPlugin' or as the default export`,
       );
     }

@@ -19,6 +19,6 @@ describe('backendCapabilities', () => {
 
   it('adds third-party capabilities, but refuses one that a service stands for', () => {
     expect([...backendCapabilities({ maskedInputs }, ['int8', 'forward'])]).toEqual(['forward', 'masked-inputs', 'int8']);
-    expect(errorKindOf(() => backendCapabilities({}, ['gradients']))).toBe('invalid-argument');
+    expect(errorKindOf(() => backendCapabilities({}, ['gradients']))).toBe('invalid-plugin');
   });
 });

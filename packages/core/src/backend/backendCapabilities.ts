@@ -37,7 +37,7 @@ export function backendCapabilities(
   const capabilities = new Set<BackendCapability>(['forward']);
   for (const [member, capability] of SERVICES) {
     if (extra.includes(capability)) {
-      throw new PolycamError('invalid-argument', `'${capability}' is declared by providing ${member}, not as an extra capability`);
+      throw new PolycamError('invalid-plugin', `'${capability}' is declared by providing ${member}, not as an extra capability`);
     }
     if (services[member] !== undefined) capabilities.add(capability);
   }

@@ -2,7 +2,11 @@
  * The kinds of failure that polycam reports. A caller can `catch` a {@link PolycamError} and
  * switch on its `kind` instead of parsing messages.
  *
- * - `invalid-argument`: an option or parameter has an impossible value.
+ * - `invalid-argument`: an option or parameter given by the caller has an impossible value.
+ * - `invalid-plugin`: a plugin broke its contract: two plugins share an id or a name, a
+ *   strategy returned the wrong number of weights, a method a map of the wrong size, a module
+ *   named as a plugin failed to load or exports no container module, a backend declared a
+ *   service as a plain capability.
  * - `file-not-found`: a named file does not exist or cannot be read.
  * - `invalid-image`: a file is not a decodable image.
  * - `invalid-model`: a model file is missing, corrupt or not supported.
@@ -16,9 +20,11 @@
  * - `aborted`: the work was cancelled through an AbortSignal or an unsubscription.
  * - `backend-failure`: the inference runtime failed while running the model.
  * - `output-failure`: an output file or folder cannot be written.
+ * - `disposed`: a backend, or one of its services, was used after `dispose()`.
  */
 export type PolycamErrorKind =
   | 'invalid-argument'
+  | 'invalid-plugin'
   | 'file-not-found'
   | 'invalid-image'
   | 'invalid-model'
@@ -31,4 +37,5 @@ export type PolycamErrorKind =
   | 'invalid-npz'
   | 'aborted'
   | 'backend-failure'
-  | 'output-failure';
+  | 'output-failure'
+  | 'disposed';

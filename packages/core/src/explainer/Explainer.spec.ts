@@ -18,7 +18,7 @@ import {
   type WeightingContext,
   type WeightingStrategy,
 } from '@polycam/core';
-import { createToyBackend, seededRandom } from '@polycam/core/testing';
+import { createToyBackend, errorKindOf, seededRandom } from '@polycam/core/testing';
 import { lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 
@@ -474,5 +474,6 @@ describe('Explainer pipeline', () => {
   it('refuses two plugins with the same id', () => {
     const strategy = scaledInputStrategy();
     expect(() => new Explainer({ strategies: [strategy, scaledInputStrategy()], fusions: [productFusion] })).toThrow(PolycamError);
+    expect(errorKindOf(() => new Explainer({ strategies: [strategy, scaledInputStrategy()], fusions: [productFusion] }))).toBe('invalid-plugin');
   });
 });

@@ -22,7 +22,7 @@ function indexById<T extends { readonly id: string }>(kind: string, items: reado
   const byId = new Map<string, T>();
   for (const item of items) {
     if (byId.has(item.id)) {
-      throw new PolycamError('invalid-argument', `two ${kind}s are registered with the id '${item.id}'`);
+      throw new PolycamError('invalid-plugin', `two ${kind}s are registered with the id '${item.id}'`);
     }
     byId.set(item.id, item);
   }
@@ -38,7 +38,7 @@ function indexByName<T extends { readonly id: string; readonly aliases: readonly
   for (const item of items) {
     for (const name of [item.id, ...item.aliases]) {
       if (byName.has(name) || taken.has(name)) {
-        throw new PolycamError('invalid-argument', `two ${kind}s answer to the name '${name}'`);
+        throw new PolycamError('invalid-plugin', `two ${kind}s answer to the name '${name}'`);
       }
       byName.set(name, item);
     }

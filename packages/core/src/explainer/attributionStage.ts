@@ -15,7 +15,7 @@ import type { ExplainStage } from './ExplainResult.js';
  * @param context - The image, the model, the target and the accounting.
  * @param inputName - The model input's name, which names the stage.
  * @returns The stage.
- * @throws {@link PolycamError} `invalid-argument` when the map is not the input's size, and
+ * @throws {@link PolycamError} `invalid-plugin` when the map is not the input's size, and
  *   whatever the method throws.
  */
 export async function attributionStage(method: AttributionMethod, context: AttributionContext, inputName: string): Promise<ExplainStage> {
@@ -23,7 +23,7 @@ export async function attributionStage(method: AttributionMethod, context: Attri
   const raw = await method.attribute(context);
   if (raw.height !== height || raw.width !== width || raw.data.length !== height * width) {
     throw new PolycamError(
-      'invalid-argument',
+      'invalid-plugin',
       `method '${method.id}' returned a ${raw.height}×${raw.width} map for a ${height}×${width} input`,
     );
   }

@@ -1,5 +1,5 @@
 import { PolycamError } from '@polycam/core';
-import { refuseNaN } from './refuseNaN.js';
+import { rejectNaN } from './rejectNaN.js';
 
 /**
  * Pearson's correlation coefficient of two equally long sequences: their covariance over the
@@ -22,8 +22,8 @@ export function pearsonCorrelation(a: ArrayLike<number>, b: ArrayLike<number>): 
   if (a.length === 0) {
     throw new PolycamError('invalid-argument', 'cannot correlate empty sequences');
   }
-  refuseNaN(a, 'correlate');
-  refuseNaN(b, 'correlate');
+  rejectNaN(a, 'correlate');
+  rejectNaN(b, 'correlate');
   let sumA = 0;
   let sumB = 0;
   for (let index = 0; index < a.length; index += 1) {

@@ -1,5 +1,5 @@
 import { pearsonCorrelation } from './pearsonCorrelation.js';
-import { refuseNaN } from './refuseNaN.js';
+import { rejectNaN } from './rejectNaN.js';
 
 /** The rank of each value (1 for the smallest), ties sharing the average of their ranks. */
 function averageRanks(values: ArrayLike<number>): Float64Array {
@@ -34,7 +34,7 @@ function averageRanks(values: ArrayLike<number>): Float64Array {
  *   empty, or when a value is NaN.
  */
 export function spearmanCorrelation(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  refuseNaN(a, 'rank');
-  refuseNaN(b, 'rank');
+  rejectNaN(a, 'rank');
+  rejectNaN(b, 'rank');
   return pearsonCorrelation(averageRanks(a), averageRanks(b)); // which refuses unequal or empty sequences
 }
