@@ -40,7 +40,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
   }
   const [, height, width] = options.model.inputShape;
   const signal = options.signal ? { signal: options.signal } : {};
-  const fusions = new Map<string, Fusion>(rows.flatMap((row) => (row.refuse === undefined ? [] : [[row.refuse, registeredFusion(explainer, row.refuse)]])));
+  const fusions = new Map<string, Fusion>(rows.flatMap((row) => (row.fuseAgainWith === undefined ? [] : [[row.fuseAgainWith, registeredFusion(explainer, row.fuseAgainWith)]])));
   const tallies = new Map<BenchmarkRow, RowTally>(rows.map((row) => [row, new RowTally(steps)]));
   const items = options.images.singles;
   for (const [index, item] of items.entries()) {
@@ -60,10 +60,10 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
     const maps: { row: BenchmarkRow; map: Map2D; raw: Map2D; passes: number; ms: number }[] = [];
     for (const row of rows) {
       const result = await explain(row);
-      if (row.refuse === undefined) {
+      if (row.fuseAgainWith === undefined) {
         maps.push({ row, map: result.map, raw: result.stages.at(-1)!.fused, passes: result.passes.run, ms: result.durationMs });
       } else {
-        const fused = fuseStages(result.stages, fusions.get(row.refuse)!);
+        const fused = fuseStages(result.stages, fusions.get(row.fuseAgainWith)!);
         maps.push({ row, map: saliencyMap(fused, height, width), raw: fused, passes: result.passes.run, ms: result.durationMs });
       }
     }

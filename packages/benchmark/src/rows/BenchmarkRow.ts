@@ -1,7 +1,7 @@
 /**
  * One row of the benchmark table: how its map is obtained. The row explains `method` (a
  * registered preset or attribution method) on the model's layers, or on the last of them only
- * (`lastLayerOnly`, for presets whose own layers are `last`); with `refuse`, it then fuses that
+ * (`lastLayerOnly`, for presets whose own layers are `last`); with `fuseAgainWith`, it then fuses that
  * explanation's per-layer CAMs again with that fusion (the weights are shared with the
  * method's own row).
  */
@@ -19,5 +19,5 @@ export interface BenchmarkRow {
   /** Whether it explains the last of the model's layers only. */
   readonly lastLayerOnly: boolean;
   /** The id of the fusion to fuse the method's CAMs again with, for an ablation row. */
-  readonly refuse?: string;
+  readonly fuseAgainWith?: string;
 }

@@ -38,7 +38,7 @@ describe('benchmarkRows', async () => {
     expect(byKey.get('score-cam')).toMatchObject({ lastLayerOnly: true });
     expect(byKey.get('layer-cam')).toMatchObject({ lastLayerOnly: false });
     expect(byKey.get('rise')).toMatchObject({ lastLayerOnly: false });
-    expect(byKey.get('pcam±-no-lnorm')).toMatchObject({ method: 'pcam±', lastLayerOnly: false, refuse: 'no-lnorm' });
+    expect(byKey.get('pcam±-no-lnorm')).toMatchObject({ method: 'pcam±', lastLayerOnly: false, fuseAgainWith: 'no-lnorm' });
   });
 
   it('adds every other registered method, a plugin preset included, after the table and off by default', () => {

@@ -40,7 +40,7 @@ export function benchmarkRows(explainer: Explainer): BenchmarkRow[] {
   }
   for (const { preset, fusion } of paperRefusions) {
     if (presets.has(preset) && fusions.has(fusion)) {
-      candidates.push({ key: `${preset}-${fusion}`, method: preset, lastLayerOnly: false, refuse: fusion });
+      candidates.push({ key: `${preset}-${fusion}`, method: preset, lastLayerOnly: false, fuseAgainWith: fusion });
     }
   }
   const kinds = new Map(explainer.methods().map((method) => [method.id, method.kind]));
