@@ -11,7 +11,7 @@ export default defineConfig({
       { find: /^@polycam\/core\/masking$/, replacement: source('./packages/core/src/masking/index.ts') },
       { find: /^@polycam\/core\/testing$/, replacement: source('./packages/core/src/testing/index.ts') },
       { find: /^@polycam\/core$/, replacement: source('./packages/core/src/index.ts') },
-      { find: /^@polycam\/backend-onnx\/testing$/, replacement: source('./packages/backend-onnx/src/testing/index.ts') },
+      { find: /^@polycam\/backend-onnx\/builders$/, replacement: source('./packages/backend-onnx/src/builders/index.ts') },
       { find: /^@polycam\/backend-onnx\/onnx$/, replacement: source('./packages/backend-onnx/src/onnx/index.ts') },
       { find: /^@polycam\/backend-onnx$/, replacement: source('./packages/backend-onnx/src/index.ts') },
       { find: /^@polycam\/backend-tfjs\/testing$/, replacement: source('./packages/backend-tfjs/src/testing/index.ts') },

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { OnnxBackend } from '@polycam/backend-onnx';
-import { buildTinyCnn } from '@polycam/backend-onnx/testing';
+import { buildTinyCnn } from '@polycam/backend-onnx/builders';
 import { describeModelBackendConformance } from '@polycam/core/testing';
 
 // The shared backend suite, on every kind of model the ONNX backend must handle. The suite runs

@@ -1,5 +1,5 @@
 import { OnnxBackend } from '@polycam/backend-onnx';
-import { buildTinyCnn, OnnxGraphBuilder } from '@polycam/backend-onnx/testing';
+import { buildTinyCnn, OnnxGraphBuilder } from '@polycam/backend-onnx/builders';
 import { createPolycamContainer, TOKENS, type InputLayout, type Tensor } from '@polycam/core';
 import { seededRandom } from '@polycam/core/testing';
 import { polycamModule } from '@polycam/method-polycam';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OnnxBackend } from '@polycam/backend-onnx';
-import { buildTinyCnn, OnnxGraphBuilder } from '@polycam/backend-onnx/testing';
+import { buildTinyCnn, OnnxGraphBuilder } from '@polycam/backend-onnx/builders';
 import { PolycamError, type LayerInfo, type ModelBackend, type Tensor } from '@polycam/core';
 import { rejectionKindOf, seededRandom } from '@polycam/core/testing';
 import * as ort from 'onnxruntime-node';

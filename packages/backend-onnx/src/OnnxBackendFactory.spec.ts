@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { OnnxBackend, OnnxBackendFactory, onnxBackendModule } from '@polycam/backend-onnx';
-import { buildTinyCnn } from '@polycam/backend-onnx/testing';
+import { buildTinyCnn } from '@polycam/backend-onnx/builders';
 import { createPolycamContainer, loadModel } from '@polycam/core';
 import { describe, expect, it } from 'vitest';
 

@@ -1,5 +1,5 @@
 import { OnnxBackend } from '@polycam/backend-onnx';
-import { buildTinyCnn } from '@polycam/backend-onnx/testing';
+import { buildTinyCnn } from '@polycam/backend-onnx/builders';
 import { describeModelBackendConformance } from '@polycam/core/testing';
 
 /** Loads the tiny CNN, randomises the given layers (all by default) and drops the original. */

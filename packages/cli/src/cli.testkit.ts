@@ -4,8 +4,8 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
-import { buildTinyCnn, OnnxGraphBuilder } from '@polycam/backend-onnx/testing';
-import type { TinyCnnOptions } from '@polycam/backend-onnx/testing';
+import { buildTinyCnn, OnnxGraphBuilder } from '@polycam/backend-onnx/builders';
+import type { TinyCnnOptions } from '@polycam/backend-onnx/builders';
 import sharp from 'sharp';
 import { main } from './main.js';
 

@@ -2,7 +2,7 @@ import { createPolycamContainer, preprocessImage, TOKENS } from '@polycam/core';
 import { OnnxBackend } from '@polycam/backend-onnx';
 import { TfjsBackend, type TfjsPlatform } from '@polycam/backend-tfjs';
 import { bundledDemoModel } from '@polycam/synthetic';
-import { buildResNetLikeModel, buildVggLikeModel } from '@polycam/backend-onnx/testing';
+import { buildResNetLikeModel, buildVggLikeModel } from '@polycam/backend-onnx/builders';
 import { polycamModule } from '@polycam/method-polycam';
 import { loadDatasetImages } from '@polycam/benchmark';
 import { formatTable } from '@polycam/cli';

@@ -1,4 +1,4 @@
-import { buildTinyCnn } from '@polycam/backend-onnx/testing';
+import { buildTinyCnn } from '@polycam/backend-onnx/builders';
 import { describeModelBackendConformance } from '@polycam/core/testing';
 import { bundledDemoModel } from '@polycam/synthetic';
 import { OrtWebBackend } from '@polycam-examples/backend-onnxruntime-web';

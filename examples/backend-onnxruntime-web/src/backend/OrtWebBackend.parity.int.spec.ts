@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createPolycamContainer, loadModel, preprocessImage, TOKENS, type Map2D, type ModelBackend } from '@polycam/core';
 import { rejectionKindOf } from '@polycam/core/testing';
 import { onnxBackendModule } from '@polycam/backend-onnx';
-import { buildTinyCnn } from '@polycam/backend-onnx/testing';
+import { buildTinyCnn } from '@polycam/backend-onnx/builders';
 import { polycamModule } from '@polycam/method-polycam';
 import { bundledDemoModel, generateScene, type DatasetManifest } from '@polycam/synthetic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 import { OnnxBackend } from '@polycam/backend-onnx';
-import { buildTinyCnn } from '@polycam/backend-onnx/testing';
+import { buildTinyCnn } from '@polycam/backend-onnx/builders';
 import { PolycamError, resizeBilinear, type Tensor } from '@polycam/core';
 import { seededRandom } from '@polycam/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { OnnxBackend } from '@polycam/backend-onnx';
-import { buildTinyCnn } from '@polycam/backend-onnx/testing';
+import { buildTinyCnn } from '@polycam/backend-onnx/builders';
 import { PolycamError, type ModelBackend } from '@polycam/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { concatenateBytes } from './concatenateBytes.js';
@@ -13,7 +13,7 @@ import { summarizeOnnxModel } from './summarizeOnnxModel.js';
 import { withGraphOutputs } from './withGraphOutputs.js';
 import { OnnxWeightRandomizer } from './OnnxWeightRandomizer.js';
 import { randomImages } from '../onnxSpec.testkit.js';
-import { encodeOnnxModel } from '../testing/encodeOnnxModel.js';
+import { encodeOnnxModel } from '../builders/encodeOnnxModel.js';
 
 const fixturePath = fileURLToPath(new URL('../../../../fixtures/reference-smallvgg/model.onnx', import.meta.url));
 const TINY_LAYERS = ['/features/features.0/Conv', '/features/features.3/Conv', '/features/features.6/Conv', '/classifier/Gemm'];

@@ -1,6 +1,6 @@
 import { OnnxBackend } from '@polycam/backend-onnx';
 import { describe, expect, it } from 'vitest';
-import { encodeOnnxModel } from '../testing/encodeOnnxModel.js';
+import { encodeOnnxModel } from '../builders/encodeOnnxModel.js';
 import type { OnnxModelSummary, OnnxNodeInfo } from './OnnxModelSummary.js';
 import { reachableOutputs } from './reachableOutputs.js';
 import { summarizeOnnxModel } from './summarizeOnnxModel.js';

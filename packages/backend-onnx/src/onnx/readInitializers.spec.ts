@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OnnxGraphBuilder } from '../testing/OnnxGraphBuilder.js';
+import { OnnxGraphBuilder } from '../builders/OnnxGraphBuilder.js';
 import { readInitializers } from './readInitializers.js';
 
 describe('readInitializers', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildTinyCnn } from '@polycam/backend-onnx/testing';
+import { buildTinyCnn } from '@polycam/backend-onnx/builders';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { concatenateBytes } from './concatenateBytes.js';

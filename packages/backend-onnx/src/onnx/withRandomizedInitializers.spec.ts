@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { seededRandom } from '@polycam/core';
-import { buildTinyCnn } from '@polycam/backend-onnx/testing';
+import { buildTinyCnn } from '@polycam/backend-onnx/builders';
 import { describe, expect, it } from 'vitest';
 import { encodeTensor } from './encodeTensor.js';
 import type { ProtoField } from './ProtoField.js';

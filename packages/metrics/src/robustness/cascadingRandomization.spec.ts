@@ -1,5 +1,5 @@
 import { OnnxBackend } from '@polycam/backend-onnx';
-import { buildTinyCnn } from '@polycam/backend-onnx/testing';
+import { buildTinyCnn } from '@polycam/backend-onnx/builders';
 import { createPolycamContainer, PolycamError, seededRandom, TOKENS, type Explainer, type Map2D, type ModelBackend, type Tensor, type WeightRandomizer } from '@polycam/core';
 import { createToyBackend } from '@polycam/core/testing';
 import { polycamModule } from '@polycam/method-polycam';

@@ -1,7 +1,8 @@
 /**
- * Test and benchmark helpers for the ONNX backend: a builder that writes small CNNs as ONNX
- * models with seeded random weights, and ready-made VGG-like, ResNet-like and tiny models.
- * Import from `@polycam/backend-onnx/testing`.
+ * ONNX model builders: a builder that writes small CNNs as ONNX models with seeded random
+ * weights, and ready-made VGG-like, ResNet-like and tiny models. The test suites, the speed
+ * bench (`npm run bench`) and users who want a model to try polycam on build their models with
+ * them. Import from `@polycam/backend-onnx/builders`; they need no ONNX runtime.
  *
  * @packageDocumentation
  */
