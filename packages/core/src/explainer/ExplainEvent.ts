@@ -24,11 +24,14 @@ export interface ExplainProgressEvent {
   readonly total: number;
 }
 
-/** Emitted when a layer is weighed and fused, deepest first. */
+/**
+ * Emitted when a layer is weighed and fused. The events come in fusion order, deepest first,
+ * so with L layers their indexes run L-1 down to 0.
+ */
 export interface ExplainLayerEvent {
   /** The event's kind: `layer`. */
   readonly type: 'layer';
-  /** This stage's position from the deepest (0) to the shallowest. */
+  /** This stage's position in forward order: the result's `stages[index]`, for `layers[index]`. */
   readonly index: number;
   /** The stage: the layer, its CAM, its weights and the fused map so far. */
   readonly stage: ExplainStage;

@@ -1,7 +1,9 @@
 import type { Map2D } from '../tensor/Map2D.js';
 
 /**
- * One fusion stage: the saliency after fusing from the deepest layer down to this one.
+ * One fusion stage: the saliency after fusing from the deepest layer down to this one. An
+ * explanation lists its stages in forward order, like its layers; the fusion runs the other
+ * way, from the deepest stage to the shallowest.
  */
 export interface ExplainStage {
   /** The layer's tensor name. */
@@ -37,7 +39,8 @@ export interface ExplainResult {
   /** The final saliency map at the input's size (H×W), in [0, 1]. */
   readonly map: Map2D;
   /**
-   * Every stage from the deepest layer to the shallowest; the last one's map is `map`. A
+   * Every stage, in forward order like `layers`: `stages[i].layer === layers[i]`. The fusion
+   * runs from the last (deepest) stage to the first, so the first stage's map is `map`. A
    * pixel-attribution method has one stage, named after the model's input.
    */
   readonly stages: readonly ExplainStage[];
