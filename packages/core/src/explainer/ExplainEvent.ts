@@ -10,11 +10,15 @@ export interface ExplainStartedEvent {
   readonly classIndex: number | undefined;
   /** `s(X)`. */
   readonly score: number;
-  /** The total planned evaluations, the denominator of progress events. */
+  /**
+   * The planned evaluations, the denominator of progress events: every score the plugins will
+   * need, each answered by a pass or saved by a shortcut. The unmasked pass, already run, is
+   * not one of them (the result's `passes.run` counts it).
+   */
   readonly total: number;
 }
 
-/** Emitted as evaluations complete (run or saved). */
+/** Emitted as evaluations complete, each run as a pass or saved. */
 export interface ExplainProgressEvent {
   /** The event's kind: `progress`. */
   readonly type: 'progress';

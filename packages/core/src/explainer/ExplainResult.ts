@@ -23,12 +23,15 @@ export interface ExplainStage {
 }
 
 /**
- * Forward passes spent on an explanation.
+ * The work an explanation took. A *pass* is one image through the model; an *evaluation* is
+ * one score a plugin planned, answered either by a pass (run) or by an exact shortcut (saved).
+ * The planned evaluations (`ExplainStartedEvent.total`) are `run - 1 + saved`: they exclude the
+ * unmasked pass, which `run` includes.
  */
 export interface PassCount {
-  /** Images that went through the model, the unmasked one included. */
+  /** Passes run: every image that went through the model, the unmasked one included. */
   readonly run: number;
-  /** Evaluations answered exactly by a shortcut, without a pass. */
+  /** Evaluations saved: answered exactly by a shortcut, without a pass. */
   readonly saved: number;
 }
 
@@ -64,7 +67,7 @@ export interface ExplainResult {
     /** The fusion's id, such as `lnorm`. */
     readonly fusion: string;
   };
-  /** The forward passes run and saved. */
+  /** The passes run (the unmasked one included) and the evaluations saved. */
   readonly passes: PassCount;
   /** Wall-clock milliseconds the explanation took. */
   readonly durationMs: number;

@@ -59,7 +59,7 @@ function ramp(count: number, requires: readonly string[] = ['forward']): Attribu
       const batch = new Float32Array(count * 768);
       for (let slot = 0; slot < count; slot += 1) batch.set(image.data, slot * 768);
       await backend.run({ input: { shape: [count, 3, 16, 16], data: batch } });
-      ledger.ran(count);
+      ledger.run(count);
       return { height: 16, width: 16, data: Float32Array.from({ length: 256 }, (_, index) => (index % 16) - 3) };
     },
   };

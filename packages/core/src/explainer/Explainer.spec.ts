@@ -92,7 +92,7 @@ function scaledInputStrategy(options: ScaledOptions = {}): WeightingStrategy & {
         chunk.forEach((k, slot) => {
           weights[k] = target.score(result.output.data.subarray(slot * outputSize, (slot + 1) * outputSize));
         });
-        if (!options.silent) ledger.ran(chunk.length);
+        if (!options.silent) ledger.run(chunk.length);
         options.afterBatch?.(context);
       }
       if (options.saveOdd) {

@@ -71,7 +71,7 @@ export class ExplanationRun {
     const { request, input, batchSize } = started.prepared;
     const { target, baseScore, signal } = started;
     const ledger: PassLedger = {
-      ran: (count) => {
+      run: (count) => {
         this.#run += count;
         this.#advance(count);
       },
