@@ -1,7 +1,6 @@
 import {
   Explainer,
   fuseStages,
-  type AttributionMethod,
   type ExplainEvent,
   type ExplainResult,
   type Fusion,
@@ -90,20 +89,5 @@ describe('the order of stages and layer events', () => {
 
     // fuseStages takes the stages as the result lists them, and fuses them the same way.
     expect(fuseStages(result.stages, recordingFusion()).data).toEqual(result.stages[0]!.fused.data);
-  });
-
-  it('gives an attribution method its one stage at index 0', async () => {
-    const flat: AttributionMethod = {
-      id: 'flat',
-      aliases: [],
-      description: 'R = 1',
-      requires: ['forward'],
-      plannedEvaluations: () => 0,
-      attribute: async () => ({ height: 16, width: 16, data: new Float32Array(256).fill(1) }),
-    };
-    const { events, result } = await explainEvents(new Explainer({ attributions: [flat] }), 'flat');
-    expect(events.filter((event) => event.type === 'layer').map((event) => event.index)).toEqual([0]);
-    expect(result.stages.map((stage) => stage.layer)).toEqual(['input']);
-    expect(result.map).toBe(result.stages[0]!.map);
   });
 });
