@@ -15,7 +15,8 @@ const lnormByHand: Fusion = {
 /**
  * Recomputes Poly-CAM's LNorm fusion from an explanation's per-layer CAMs, to show exactly what
  * `lnorm` computes. `fuseStages` feeds the stages to the fusion from the deepest layer to the
- * shallowest, as the explainer does.
+ * shallowest (from the last of `result.stages`, which run in forward order, to the first), as
+ * the explainer does.
  *
  * @param result - An explanation made with the `lnorm` fusion.
  * @returns The final saliency map, `resize(u(P_1), H×W)`.

@@ -113,9 +113,9 @@ describe('the reference fixture (authors\' PyTorch maps)', () => {
             expect(result.layers).toEqual(fixture.layers);
             const count = fixture.layers.length;
             expect(result.stages).toHaveLength(count);
-            // Stages come deepest first: stage count−1−i is the fusion down to layer i, key `|i`.
+            // Stages come in forward order: stage i is the fusion down to layer i, key `|i`.
             for (let index = 0; index < count; index += 1) {
-              const stage = result.stages[count - 1 - index]!;
+              const stage = result.stages[index]!;
               expect(stage.layer).toBe(fixture.layers[index]);
               expectMatches(stage.map, `${method}|${index}`);
             }

@@ -152,7 +152,7 @@ async function brutePolyCam(
     const cam = camOf(layer.activation, weights);
     const fused = lnormFuse(cam, deeper);
     const map = resizeBilinear({ ...fused, data: normalizeMap(fused.data) }, HEIGHT, WIDTH);
-    stages.push({ layer: layer.name, weights, cam, map });
+    stages.unshift({ layer: layer.name, weights, cam, map }); // forward order, as the result's
     deeper = fused;
   }
   return { classIndex: chosen, score: base, stages };
@@ -191,10 +191,10 @@ describe('Poly-CAM end to end on the toy backend', () => {
       expect(result.classIndex).toBe(expected.classIndex);
       expect(result.score).toBeCloseTo(expected.score, 7);
       expect(result.layers).toEqual(LAYERS);
-      expect(result.stages.map((stage) => stage.layer)).toEqual(['pool2', 'relu2', 'relu1']);
+      expect(result.stages.map((stage) => stage.layer)).toEqual(['relu1', 'relu2', 'pool2']);
       // The scene is not degenerate: weights vary and the final map has structure.
       expect(expected.stages.flatMap((stage) => stage.weights).some((weight) => weight > 1e-4)).toBe(true);
-      expect(new Set(Array.from(expected.stages.at(-1)!.map.data, (value) => value.toFixed(4))).size).toBeGreaterThan(20);
+      expect(new Set(Array.from(expected.stages[0]!.map.data, (value) => value.toFixed(4))).size).toBeGreaterThan(20);
 
       result.stages.forEach((stage, index) => {
         const want = expected.stages[index]!;
@@ -205,7 +205,7 @@ describe('Poly-CAM end to end on the toy backend', () => {
         expectClose(stage.map.data, want.map.data, 1e-5, `${stage.layer} map`);
       });
       expect([result.map.height, result.map.width]).toEqual([HEIGHT, WIDTH]);
-      expectClose(result.map.data, expected.stages.at(-1)!.map.data, 1e-5, 'final map');
+      expectClose(result.map.data, expected.stages[0]!.map.data, 1e-5, 'final map');
       expect(result.map.data.every((value) => value >= 0 && value <= 1)).toBe(true);
 
       const planned = (method === 'pcam±' ? 2 : 1) * (4 + 6 + 6);

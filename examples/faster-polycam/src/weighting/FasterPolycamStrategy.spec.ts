@@ -54,7 +54,7 @@ async function bruteForceFasterCvc(context: WeightingContext, keep: number): Pro
 
 describe('FasterPolycamStrategy', () => {
   let backend: ModelBackend;
-  let contexts: (WeightingContext & { counts: { ran: number; saved: number } })[];
+  let contexts: (WeightingContext & { counts: { run: number; saved: number } })[];
 
   beforeAll(async () => {
     backend = await createToyBackend();
@@ -65,7 +65,7 @@ describe('FasterPolycamStrategy', () => {
     const target = classTarget(argmax(result.output.data), 'softmax', 5);
     contexts = layers.map((layer) => {
       const tapped = result.activations.get(layer)!;
-      const counts = { ran: 0, saved: 0 };
+      const counts = { run: 0, saved: 0 };
       return {
         backend,
         input,
@@ -75,7 +75,7 @@ describe('FasterPolycamStrategy', () => {
         baseScore: target.score(result.output.data),
         batchSize: 4,
         signal: new AbortController().signal,
-        ledger: { ran: (count: number) => (counts.ran += count), saved: (count: number) => (counts.saved += count) },
+        ledger: { run: (count: number) => (counts.run += count), saved: (count: number) => (counts.saved += count) },
         counts,
       };
     });
@@ -109,10 +109,10 @@ describe('FasterPolycamStrategy', () => {
     expect(strategy.id).toBe('faster-cvc');
     expect([1, 2, 6, 512].map((channels) => strategy.plannedEvaluations(channels))).toEqual([2, 4, 4, 4]);
     const context = contexts.at(-1)!;
-    context.counts.ran = 0;
+    context.counts.run = 0;
     context.counts.saved = 0;
     await strategy.computeWeights(context);
-    expect(context.counts.ran + context.counts.saved).toBe(4);
+    expect(context.counts.run + context.counts.saved).toBe(4);
   });
 
   it('refuses a keep that is not a positive integer', () => {

@@ -61,7 +61,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
     for (const row of rows) {
       const result = await explain(row);
       if (row.fuseAgainWith === undefined) {
-        maps.push({ row, map: result.map, raw: result.stages.at(-1)!.fused, passes: result.passes.run, ms: result.durationMs });
+        maps.push({ row, map: result.map, raw: result.stages[0]!.fused, passes: result.passes.run, ms: result.durationMs });
       } else {
         const fused = fuseStages(result.stages, fusions.get(row.fuseAgainWith)!);
         maps.push({ row, map: saliencyMap(fused, height, width), raw: fused, passes: result.passes.run, ms: result.durationMs });

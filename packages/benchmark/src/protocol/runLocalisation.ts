@@ -55,9 +55,9 @@ export async function runLocalisation(options: ProtocolOptions): Promise<Localis
       // Each method's fused map before normalisation: the pointing game takes its maximum,
       // because u's clamp makes the top 0.1% of the normalised map tie at 1.
       const fused: Map2D[] = [
-        result.stages.at(-1)!.fused,
+        result.stages[0]!.fused,
         fuseStages(result.stages, noLNorm),
-        ...result.stages.map((stage) => fuseStages([stage], single)),
+        ...[...result.stages].reverse().map((stage) => fuseStages([stage], single)), // deepest first, as the labels
       ];
       fused.forEach((raw, position) => {
         const tally = tallies.get(methods[position]!)!;

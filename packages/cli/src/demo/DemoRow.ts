@@ -11,9 +11,9 @@ export interface DemoRow {
   /** For each method: the file of its overlay, its milliseconds, and the energy inside the
    * predicted class's object (undefined when no object is of that class). */
   readonly methods: readonly { readonly method: string; readonly overlay: string; readonly ms: number; readonly energy: number | undefined }[];
-  /** The PCAM± fusion stages, deepest first, as one strip. */
+  /** The PCAM± fusion stages as one strip, drawn deepest first. */
   readonly strip: string;
-  /** The layer of each stage, deepest first. */
+  /** The layer of each stage, in forward order (the report lists them deepest first). */
   readonly stageLayers: readonly string[];
   /** For two-object images: one PCAM± map per object's class, with its energy on its own and on
    * the other object. */

@@ -43,7 +43,7 @@ export function renderDemoHtml(rows: readonly DemoRow[], context: { readonly mod
         `<h2>${escape(row.image)} — ${escape(row.truth.join(' + '))}; predicted ${escape(row.predicted)} (${row.score.toFixed(3)})</h2>`,
         `<div class="row">${figure(row.image, 'input')}${overlays}</div>`,
         '<h3>PCAM± stages, from the deepest layer to the shallowest</h3>',
-        `<img class="strip" src="${escape(row.strip)}" alt="fusion stages"><p class="layers">${row.stageLayers.map(escape).join(' → ')}</p>`,
+        `<img class="strip" src="${escape(row.strip)}" alt="fusion stages"><p class="layers">${[...row.stageLayers].reverse().map(escape).join(' → ')}</p>`,
         perClass ? `<h3>One map per class</h3><div class="row">${perClass}</div>` : '',
         '</section>',
       ].join('\n');

@@ -7,12 +7,13 @@ import { renderOverlay } from '../image/renderOverlay.js';
  * overlay on the image (like the paper's Figure 1): the map sharpens from left to right.
  *
  * @param image - The (display-size) image.
- * @param stages - The explanation's stages, deepest first.
+ * @param stages - The explanation's stages, in forward order (as `ExplainResult.stages`); the
+ *   strip draws them the other way, deepest first.
  * @returns The strip as a PNG.
  */
 export async function renderStageStrip(image: ImagePixels, stages: readonly ExplainStage[]): Promise<Uint8Array> {
   const gap = 4;
-  const tiles = await Promise.all(stages.map((stage) => renderOverlay(image, stage.map)));
+  const tiles = await Promise.all([...stages].reverse().map((stage) => renderOverlay(image, stage.map)));
   return sharp({
     create: { width: stages.length * (image.width + gap) - gap, height: image.height, channels: 3, background: '#ffffff' },
   })

@@ -10,11 +10,15 @@ export interface ExplainStartedEvent {
   readonly classIndex: number | undefined;
   /** `s(X)`. */
   readonly score: number;
-  /** The total planned evaluations, the denominator of progress events. */
+  /**
+   * The planned evaluations, the denominator of progress events: every score the plugins will
+   * need, each answered by a pass or saved by a shortcut. The unmasked pass, already run, is
+   * not one of them (the result's `passes.run` counts it).
+   */
   readonly total: number;
 }
 
-/** Emitted as evaluations complete (run or saved). */
+/** Emitted as evaluations complete, each run as a pass or saved. */
 export interface ExplainProgressEvent {
   /** The event's kind: `progress`. */
   readonly type: 'progress';
@@ -24,11 +28,14 @@ export interface ExplainProgressEvent {
   readonly total: number;
 }
 
-/** Emitted when a layer is weighed and fused, deepest first. */
+/**
+ * Emitted when a layer is weighed and fused. The events come in fusion order, deepest first,
+ * so with L layers their indexes run L-1 down to 0.
+ */
 export interface ExplainLayerEvent {
   /** The event's kind: `layer`. */
   readonly type: 'layer';
-  /** This stage's position from the deepest (0) to the shallowest. */
+  /** This stage's position in forward order: the result's `stages[index]`, for `layers[index]`. */
   readonly index: number;
   /** The stage: the layer, its CAM, its weights and the fused map so far. */
   readonly stage: ExplainStage;

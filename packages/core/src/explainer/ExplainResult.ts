@@ -1,7 +1,9 @@
 import type { Map2D } from '../tensor/Map2D.js';
 
 /**
- * One fusion stage: the saliency after fusing from the deepest layer down to this one.
+ * One fusion stage: the saliency after fusing from the deepest layer down to this one. An
+ * explanation lists its stages in forward order, like its layers; the fusion runs the other
+ * way, from the deepest stage to the shallowest.
  */
 export interface ExplainStage {
   /** The layer's tensor name. */
@@ -21,12 +23,15 @@ export interface ExplainStage {
 }
 
 /**
- * Forward passes spent on an explanation.
+ * The work an explanation took. A *pass* is one image through the model; an *evaluation* is
+ * one score a plugin planned, answered either by a pass (run) or by an exact shortcut (saved).
+ * The planned evaluations (`ExplainStartedEvent.total`) are `run - 1 + saved`: they exclude the
+ * unmasked pass, which `run` includes.
  */
 export interface PassCount {
-  /** Images that went through the model, the unmasked one included. */
+  /** Passes run: every image that went through the model, the unmasked one included. */
   readonly run: number;
-  /** Evaluations answered exactly by a shortcut, without a pass. */
+  /** Evaluations saved: answered exactly by a shortcut, without a pass. */
   readonly saved: number;
 }
 
@@ -37,7 +42,8 @@ export interface ExplainResult {
   /** The final saliency map at the input's size (H×W), in [0, 1]. */
   readonly map: Map2D;
   /**
-   * Every stage from the deepest layer to the shallowest; the last one's map is `map`. A
+   * Every stage, in forward order like `layers`: `stages[i].layer === layers[i]`. The fusion
+   * runs from the last (deepest) stage to the first, so the first stage's map is `map`. A
    * pixel-attribution method has one stage, named after the model's input.
    */
   readonly stages: readonly ExplainStage[];
@@ -61,7 +67,7 @@ export interface ExplainResult {
     /** The fusion's id, such as `lnorm`. */
     readonly fusion: string;
   };
-  /** The forward passes run and saved. */
+  /** The passes run (the unmasked one included) and the evaluations saved. */
   readonly passes: PassCount;
   /** Wall-clock milliseconds the explanation took. */
   readonly durationMs: number;

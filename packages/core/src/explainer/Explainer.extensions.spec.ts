@@ -59,7 +59,7 @@ function ramp(count: number, requires: readonly string[] = ['forward']): Attribu
       const batch = new Float32Array(count * 768);
       for (let slot = 0; slot < count; slot += 1) batch.set(image.data, slot * 768);
       await backend.run({ input: { shape: [count, 3, 16, 16], data: batch } });
-      ledger.ran(count);
+      ledger.run(count);
       return { height: 16, width: 16, data: Float32Array.from({ length: 256 }, (_, index) => (index % 16) - 3) };
     },
   };
@@ -104,13 +104,14 @@ describe('Explainer extensions', () => {
     const result = await new Promise<Awaited<ReturnType<Explainer['explain']>>>((resolve, reject) => {
       explainer.explain$({ backend, input: input(3), method: 'ramp-alias' }).subscribe({
         next: (event) => {
-          events.push(event.type === 'progress' ? `progress ${event.done}/${event.total}` : event.type);
+          if (event.type === 'progress') events.push(`progress ${event.done}/${event.total}`);
+          else events.push(event.type === 'layer' ? `layer ${event.index}` : event.type);
           if (event.type === 'result') resolve(event.result);
         },
         error: reject,
       });
     });
-    expect(events).toEqual(['started', 'progress 5/5', 'layer', 'result']);
+    expect(events).toEqual(['started', 'progress 5/5', 'layer 0', 'result']);
     expect(runs).toEqual([1, 5]);
     expect(result.passes).toEqual({ run: 6, saved: 0 });
     expect(result.layers).toEqual([]);
@@ -121,6 +122,7 @@ describe('Explainer extensions', () => {
     expect(Array.from(result.stages[0]!.cam.data)).toEqual(Array.from(rectified));
     const expected = resizeBilinear({ height: 16, width: 16, data: normalizeMap(relu(rectified)) }, 16, 16);
     expect(Array.from(result.map.data)).toEqual(Array.from(expected.data));
+    expect(result.map).toBe(result.stages[0]!.map);
     expect(result.map.data[0]).toBe(0);
     expect(result.map.data[15]).toBe(1);
   });

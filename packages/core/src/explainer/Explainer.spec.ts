@@ -92,7 +92,7 @@ function scaledInputStrategy(options: ScaledOptions = {}): WeightingStrategy & {
         chunk.forEach((k, slot) => {
           weights[k] = target.score(result.output.data.subarray(slot * outputSize, (slot + 1) * outputSize));
         });
-        if (!options.silent) ledger.ran(chunk.length);
+        if (!options.silent) ledger.run(chunk.length);
         options.afterBatch?.(context);
       }
       if (options.saveOdd) {
@@ -194,7 +194,7 @@ describe('Explainer pipeline', () => {
       } else if (event.type === 'layer') {
         completed += deepestFirst[layerEvents.length]!;
         expect(done).toBe(completed);
-        expect(event.index).toBe(layerEvents.length);
+        expect(event.index).toBe(planned.length - 1 - layerEvents.length);
         layerEvents.push(event);
       } else {
         throw new Error(`unexpected ${event.type} event in the middle`);
@@ -206,8 +206,8 @@ describe('Explainer pipeline', () => {
     expect(events.filter((event) => event.type === 'progress').length).toBeGreaterThan(3);
 
     const { result } = events.at(-1) as Extract<ExplainEvent, { type: 'result' }>;
-    expect(result.stages).toEqual(layerEvents.map((event) => event.stage));
-    expect(result.stages.map((stage) => stage.layer)).toEqual(['pool2', 'relu2', 'relu1']);
+    expect(result.stages).toEqual(layerEvents.map((event) => event.stage).reverse());
+    expect(result.stages.map((stage) => stage.layer)).toEqual(['relu1', 'relu2', 'pool2']);
     expect(result.layers).toEqual(AUTO_LAYERS);
   });
 
@@ -225,7 +225,7 @@ describe('Explainer pipeline', () => {
     expect(result.method).toEqual({ preset: 'toy-method', strategy: 'scaled-input', fusion: 'product' });
 
     let deeper: Map2D | undefined;
-    result.stages.forEach((stage, index) => {
+    [...result.stages].reverse().forEach((stage, index) => {
       expect(stage.weights).toBe(strategy.calls[index]!.weights);
       expect(strategy.calls[index]!.layer).toBe(stage.layer);
       const tensor = reference.activations.get(stage.layer)!;
@@ -244,7 +244,7 @@ describe('Explainer pipeline', () => {
       expect([stage.map.height, stage.map.width]).toEqual([HEIGHT, WIDTH]);
       deeper = fused;
     });
-    expect(result.map).toBe(result.stages.at(-1)!.map);
+    expect(result.map).toBe(result.stages[0]!.map);
     expect([result.map.height, result.map.width]).toEqual([HEIGHT, WIDTH]);
     expect(result.map.data.every((value) => !Number.isNaN(value) && value >= 0 && value <= 1)).toBe(true);
     expect(result.map.data.some((value) => value > 0)).toBe(true);
@@ -416,11 +416,11 @@ describe('Explainer pipeline', () => {
     expect(started.total).toBe(4 + 6);
     expect(taps[0]).toEqual(['relu1', 'conv2']);
     expect(result.layers).toEqual(['relu1', 'conv2']);
-    expect(result.stages.map((stage) => stage.layer)).toEqual(['conv2', 'relu1']);
-    expect(result.stages.map((stage) => stage.weights.length)).toEqual([6, 4]);
+    expect(result.stages.map((stage) => stage.layer)).toEqual(['relu1', 'conv2']);
+    expect(result.stages.map((stage) => stage.weights.length)).toEqual([4, 6]);
     expect(result.stages.map((stage) => [stage.cam.height, stage.cam.width])).toEqual([
-      [8, 8],
       [16, 16],
+      [8, 8],
     ]);
     expect(strategy.calls.map((call) => call.layer)).toEqual(['conv2', 'relu1']);
   });

@@ -58,7 +58,7 @@ export class ExplanationRun {
   public readonly activations: readonly Tensor[];
   readonly #started: Started;
   readonly #total: number;
-  readonly #stages: ExplainStage[] = [];
+  readonly #stages: (ExplainStage | undefined)[];
   #run = 1; // the unmasked pass
   #saved = 0;
   #done = 0;
@@ -67,10 +67,11 @@ export class ExplanationRun {
     this.#started = started;
     this.#total = started.planned.reduce((sum, count) => sum + count, 0);
     this.activations = started.activations;
+    this.#stages = started.planned.map(() => undefined);
     const { request, input, batchSize } = started.prepared;
     const { target, baseScore, signal } = started;
     const ledger: PassLedger = {
-      ran: (count) => {
+      run: (count) => {
         this.#run += count;
         this.#advance(count);
       },
@@ -133,26 +134,30 @@ export class ExplanationRun {
   }
 
   /**
-   * Records a finished stage and emits its `layer` event.
+   * Records a finished stage at its place in forward order and emits its `layer` event. A CAM
+   * runner adds its stages deepest first, as it fuses them.
    *
-   * @param stage - The stage, deepest first.
+   * @param index - The stage's position in forward order, the same as its step's.
+   * @param stage - The stage.
    */
-  public addStage(stage: ExplainStage): void {
-    this.#stages.push(stage);
-    this.#started.emit({ type: 'layer', index: this.#stages.length - 1, stage });
+  public addStage(index: number, stage: ExplainStage): void {
+    this.#stages[index] = stage;
+    this.#started.emit({ type: 'layer', index, stage });
   }
 
   /**
-   * Assembles the result; the last stage's map is the explanation's.
+   * Assembles the result, every stage added; the first (shallowest) stage's map, fused last, is
+   * the explanation's.
    *
    * @param method - The method that ran, as the result reports it.
    * @returns The finished explanation.
    */
   public finish(method: ExplainResult['method']): ExplainResult {
     const { target, baseScore } = this.context;
+    const stages = this.#stages as readonly ExplainStage[];
     return {
-      map: this.#stages.at(-1)!.map,
-      stages: this.#stages,
+      map: stages[0]!.map,
+      stages,
       classIndex: target.classIndex,
       score: baseScore,
       target: target.label,

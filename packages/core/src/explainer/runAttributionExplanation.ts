@@ -24,6 +24,6 @@ export async function runAttributionExplanation(
   const { method } = prepared.plan;
   const { description } = prepared.request.backend;
   const run = await ExplanationRun.start(prepared, signal, emit, () => [method.plannedEvaluations(description)]);
-  run.addStage(await run.step(0, () => attributionStage(method, run.context, description.input.name)));
+  run.addStage(0, await run.step(0, () => attributionStage(method, run.context, description.input.name)));
   return run.finish({ preset: method.id, strategy: method.id, fusion: 'none' });
 }

@@ -20,7 +20,8 @@ import type { PreparedExplanation } from './PreparedExplanation.js';
  * @param prepared - The checked request, with its preset, strategy and fusion.
  * @param signal - Cancels the run; checked before each layer.
  * @param emit - Receives the started, progress and layer events.
- * @returns The finished explanation; its stages run deepest first.
+ * @returns The finished explanation; its stages run in forward order, the shallowest's map
+ *   (fused last) being the explanation's.
  */
 export async function runCamExplanation(
   prepared: PreparedExplanation<Extract<ExplainPlan, { kind: 'cam' }>>,
@@ -41,7 +42,7 @@ export async function runCamExplanation(
     const sum = strategy.granularity === 'element' ? weightedElementSum(activation, weights) : weightedChannelSum(activation, weights);
     const cam: Map2D = { height: sum.height, width: sum.width, data: relu(sum.data) };
     const fused = fusion.fuse(cam, deeper);
-    run.addStage({ layer, map: saliencyMap(fused, height, width), cam, fused, weights });
+    run.addStage(position, { layer, map: saliencyMap(fused, height, width), cam, fused, weights });
     deeper = fused;
   }
   return run.finish({ preset: preset.id, strategy: strategy.id, fusion: fusion.id });

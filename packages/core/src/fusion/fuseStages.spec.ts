@@ -20,11 +20,11 @@ function doublingFusion(): Fusion & { calls: [number[], number[] | undefined][] 
 const map = (...values: number[]): Map2D => ({ height: 1, width: values.length, data: Float32Array.from(values) });
 
 describe('fuseStages', () => {
-  it('fuses deepest first, each CAM with the map fused so far', () => {
+  it('takes the stages in forward order and fuses the last (deepest) first, each CAM with the map fused so far', () => {
     const fusion = doublingFusion();
-    // C_3 = [1, 2] (deepest), C_2 = [3, 4], C_1 = [5, 6]:
+    // C_1 = [5, 6] (shallowest, first), C_2 = [3, 4], C_3 = [1, 2] (deepest, last):
     // P_3 = [1, 2]; P_2 = 2·[3, 4] + [1, 2] = [7, 10]; P_1 = 2·[5, 6] + [7, 10] = [17, 22].
-    const fused = fuseStages([{ cam: map(1, 2) }, { cam: map(3, 4) }, { cam: map(5, 6) }], fusion);
+    const fused = fuseStages([{ cam: map(5, 6) }, { cam: map(3, 4) }, { cam: map(1, 2) }], fusion);
     expect([...fused.data]).toEqual([17, 22]);
     expect([fused.height, fused.width]).toEqual([1, 2]);
     expect(fusion.calls).toEqual([

@@ -21,6 +21,6 @@ export interface BatchScoringContext {
   readonly batchSize: number;
   /** Checked before each batch; the backend also receives it. */
   readonly signal?: AbortSignal;
-  /** Told `ran(n)` after each batch of n items has run. */
-  readonly ledger: Pick<PassLedger, 'ran'>;
+  /** Told `run(n)` after each batch of n items has run. */
+  readonly ledger: Pick<PassLedger, 'run'>;
 }

@@ -76,11 +76,11 @@ function sumBackend(): ModelBackend {
 
 const identity: TargetFunction = { label: 'z[0]', score: (output) => output[0]! };
 
-function context(backend: ModelBackend, batchSize: number, extra: Partial<BatchScoringContext> = {}): BatchScoringContext & { ran: number[] } {
-  const ran: number[] = [];
+function context(backend: ModelBackend, batchSize: number, extra: Partial<BatchScoringContext> = {}): BatchScoringContext & { runs: number[] } {
+  const runs: number[] = [];
   const shape = [1, ...backend.description.input.shape];
   const input: Tensor = { shape, data: new Float32Array(shapeSize(shape)) };
-  return { backend, input, target: identity, batchSize, ledger: { ran: (count) => ran.push(count) }, ran, ...extra };
+  return { backend, input, target: identity, batchSize, ledger: { run: (count) => runs.push(count) }, runs, ...extra };
 }
 
 /** Item i of the sum model is the image [i, 10], whose score is i + 10. */
@@ -96,7 +96,7 @@ describe('scoreInBatches', () => {
     const scores = await scoreInBatches(run, sumJobs(7));
     expect(Array.from(scores)).toEqual([10, 11, 12, 13, 14, 15, 16]);
     expect(seen.batches).toEqual([3, 3, 1]);
-    expect(run.ran).toEqual([3, 3, 1]);
+    expect(run.runs).toEqual([3, 3, 1]);
   });
 
   it('reuses one buffer of at most batchSize items for every batch', async () => {
@@ -132,7 +132,7 @@ describe('scoreInBatches', () => {
     const run = context(seen.backend, 4);
     expect(await scoreInBatches(run, sumJobs(0))).toEqual(new Float32Array(0));
     expect(seen.batches).toEqual([]);
-    expect(run.ran).toEqual([]);
+    expect(run.runs).toEqual([]);
   });
 
   it('gives the masked path the same scores as the plain path, sending only the masks', async () => {
@@ -157,7 +157,7 @@ describe('scoreInBatches', () => {
     expect(new Set(plainScores).size).toBe(7);
     expect([plain.batches, plain.maskedBatches]).toEqual([[3, 3, 1], []]);
     expect([masked.batches, masked.maskedBatches]).toEqual([[], [3, 3, 1]]);
-    expect(maskedRun.ran).toEqual([3, 3, 1]);
+    expect(maskedRun.runs).toEqual([3, 3, 1]);
     // Without masks in the jobs, a masked-inputs backend gets plain images.
     const unmasked = observed(createToyBackend({ maskedInputs: true }));
     expect(await scoreInBatches(context(unmasked.backend, 3, { input }), { ...jobs, masks: undefined })).toEqual(plainScores);
@@ -171,7 +171,7 @@ describe('scoreInBatches', () => {
     const error = await scoreInBatches(run, sumJobs(7)).catch((caught: unknown) => caught);
     expect(PolycamError.is(error, 'aborted')).toBe(true);
     expect(seen.batches).toEqual([3]);
-    expect(run.ran).toEqual([3]);
+    expect(run.runs).toEqual([3]);
     const again = observed(sumBackend());
     const late = await scoreInBatches(context(again.backend, 3, { signal: controller.signal }), sumJobs(7)).catch((caught: unknown) => caught);
     expect(PolycamError.is(late, 'aborted')).toBe(true);

@@ -57,7 +57,7 @@ export async function scoreInBatches(context: BatchScoringContext, jobs: Scoring
       scores[first + slot] = score;
       jobs.scored?.(first + slot, score, slot);
     }
-    ledger.ran(size);
+    ledger.run(size);
   }
   return scores;
 }

@@ -66,7 +66,7 @@ function observed(backend: ModelBackend): { backend: ModelBackend; batches: numb
 interface Prepared {
   readonly input: Tensor;
   readonly layers: readonly { name: string; activation: Tensor }[];
-  context(layer: number, overrides?: Partial<WeightingContext>): WeightingContext & { counts: { ran: number; saved: number } };
+  context(layer: number, overrides?: Partial<WeightingContext>): WeightingContext & { counts: { run: number; saved: number } };
 }
 
 async function prepare(backend: ModelBackend, seed: number): Promise<Prepared> {
@@ -85,7 +85,7 @@ async function prepare(backend: ModelBackend, seed: number): Promise<Prepared> {
     input,
     layers,
     context(layer, overrides = {}) {
-      const counts = { ran: 0, saved: 0 };
+      const counts = { run: 0, saved: 0 };
       return {
         backend,
         input,
@@ -95,7 +95,7 @@ async function prepare(backend: ModelBackend, seed: number): Promise<Prepared> {
         baseScore: target.score(output),
         batchSize: 32,
         signal: new AbortController().signal,
-        ledger: { ran: (count) => (counts.ran += count), saved: (count) => (counts.saved += count) },
+        ledger: { run: (count) => (counts.run += count), saved: (count) => (counts.saved += count) },
         counts,
         ...overrides,
       };
@@ -167,8 +167,8 @@ export function describeWeightingStrategyConformance(
           expect(weights).toBeInstanceOf(Float32Array);
           expect(weights).toHaveLength(strategy.granularity === 'element' ? activation.data.length : channels);
           expect(weights.every(Number.isFinite)).toBe(true);
-          expect(context.counts.ran + context.counts.saved).toBe(strategy.plannedEvaluations(channels));
-          expect(context.counts.ran).toBeLessThanOrEqual(batches.reduce((sum, size) => sum + size, 0));
+          expect(context.counts.run + context.counts.saved).toBe(strategy.plannedEvaluations(channels));
+          expect(context.counts.run).toBeLessThanOrEqual(batches.reduce((sum, size) => sum + size, 0));
         }
       } finally {
         await backend.dispose();

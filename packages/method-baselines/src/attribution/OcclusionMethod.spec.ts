@@ -38,7 +38,7 @@ describe('OcclusionMethod', () => {
       }
     }
     map.data.forEach((value, index) => expect(value).toBeCloseTo(drop[index]! / cover[index]!, 6));
-    expect(counts).toEqual({ ran: 9, saved: 0 });
+    expect(counts).toEqual({ run: 9, saved: 0 });
     expect(new OcclusionMethod({ patch: 8, stride: 4 }).plannedEvaluations(backend.description)).toBe(9);
   });
 

@@ -42,7 +42,7 @@ describe('RiseMethod', () => {
     }
     expect([map.height, map.width]).toEqual([16, 16]);
     map.data.forEach((value, index) => expect(value).toBeCloseTo(expected[index]!, 5));
-    expect(counts).toEqual({ ran: 20, saved: 0 });
+    expect(counts).toEqual({ run: 20, saved: 0 });
   });
 
   it('gives s(X) everywhere when every mask keeps everything (p = 1)', async () => {

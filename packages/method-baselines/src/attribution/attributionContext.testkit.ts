@@ -13,12 +13,12 @@ export async function attributionContext(
   backend: ModelBackend,
   seed: number,
   batchSize = 8,
-): Promise<{ context: AttributionContext; counts: { ran: number; saved: number } }> {
+): Promise<{ context: AttributionContext; counts: { run: number; saved: number } }> {
   const random = seededRandom(seed);
   const input: Tensor = { shape: [1, 3, 16, 16], data: Float32Array.from({ length: 768 }, () => random() * 4 - 2) };
   const output = (await backend.run({ input })).output.data;
   const target = classTarget(argmax(output), 'softmax', 5);
-  const counts = { ran: 0, saved: 0 };
+  const counts = { run: 0, saved: 0 };
   const context: AttributionContext = {
     backend,
     input,
@@ -26,7 +26,7 @@ export async function attributionContext(
     baseScore: target.score(output),
     batchSize,
     signal: new AbortController().signal,
-    ledger: { ran: (count) => (counts.ran += count), saved: (count) => (counts.saved += count) },
+    ledger: { run: (count) => (counts.run += count), saved: (count) => (counts.saved += count) },
   };
   return { context, counts };
 }

@@ -21,7 +21,7 @@ export async function layerGradientOf(context: WeightingContext, score: Gradient
     throw new PolycamError('unsupported-capability', `the '${backend.id}' backend provides no gradients`);
   }
   const { gradient } = await backend.gradients.layerGradient(input, layer, scoreTarget(target, score, backend.description.output.size), signal);
-  ledger.ran(1);
+  ledger.run(1);
   if (gradient.shape.join() !== activation.shape.join() || gradient.data.length !== activation.data.length) {
     throw new PolycamError(
       'backend-failure',

@@ -42,7 +42,7 @@ describe('ScoreCamStrategy against a brute-force Score-CAM', () => {
       baseScore: target.score(output),
       batchSize: 4,
       signal: new AbortController().signal,
-      ledger: { ran: () => {}, saved: () => {} },
+      ledger: { run: () => {}, saved: () => {} },
     };
     return { context, logitsOf, channels: 6 };
   }

@@ -31,7 +31,7 @@ function contextOn(backend: ModelBackend, activation: Tensor, layer: string, inp
     baseScore: 0.5,
     batchSize: 32,
     signal: new AbortController().signal,
-    ledger: { ran: () => {}, saved: () => {} },
+    ledger: { run: () => {}, saved: () => {} },
   };
 }
 

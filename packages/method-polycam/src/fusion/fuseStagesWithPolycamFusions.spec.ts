@@ -12,7 +12,7 @@ describe('fuseStages', async () => {
   it('gives back the explanation itself when re-fused with the same fusion', async () => {
     const result = await explainer.explain({ backend, input, method: 'pcam±' });
     const fused = fuseStages(result.stages, new LNormFusion());
-    expect(fused.data).toEqual(result.stages.at(-1)!.fused.data);
+    expect(fused.data).toEqual(result.stages[0]!.fused.data);
     expect(saliencyMap(fused, 16, 16).data).toEqual(result.map.data);
   });
 

@@ -138,8 +138,8 @@ function contextFor(
   baseScore: number,
   batchSize: number,
   signal: AbortSignal = new AbortController().signal,
-): WeightingContext & { counts: { ran: number; saved: number; ranCalls: number[] } } {
-  const counts = { ran: 0, saved: 0, ranCalls: [] as number[] };
+): WeightingContext & { counts: { run: number; saved: number; runCalls: number[] } } {
+  const counts = { run: 0, saved: 0, runCalls: [] as number[] };
   return {
     backend,
     input,
@@ -150,9 +150,9 @@ function contextFor(
     batchSize,
     signal,
     ledger: {
-      ran: (count) => {
-        counts.ran += count;
-        counts.ranCalls.push(count);
+      run: (count) => {
+        counts.run += count;
+        counts.runCalls.push(count);
       },
       saved: (count) => (counts.saved += count),
     },
@@ -231,8 +231,8 @@ describe('scoreChannelMasks shortcuts', () => {
       expect(scores.complement === undefined).toBe(!variants.complement);
 
       expect(recorder.images).toHaveLength(expectedImages());
-      expect(context.counts.ran).toBe(expectedImages());
-      expect(context.counts.ran + context.counts.saved).toBe(channels * count);
+      expect(context.counts.run).toBe(expectedImages());
+      expect(context.counts.run + context.counts.saved).toBe(channels * count);
 
       // Every image sent is one of the brute-force images, and no two are the same.
       const candidates: Float32Array[] = [];
@@ -261,8 +261,8 @@ describe('scoreChannelMasks shortcuts', () => {
       expect(recorder.batches).toHaveLength(Math.ceil(images / batchSize));
       expect(recorder.batches.reduce((sum, size) => sum + size, 0)).toBe(images);
       // Each batch is reported to the ledger once it has run.
-      expect(context.counts.ranCalls).toEqual(recorder.batches);
-      expect(context.counts.ran + context.counts.saved).toBe(channels * count);
+      expect(context.counts.runCalls).toEqual(recorder.batches);
+      expect(context.counts.run + context.counts.saved).toBe(channels * count);
       for (let k = 0; k < channels; k += 1) {
         if (variants.direct) expect(Math.abs(scores.direct![k]! - direct[k]!)).toBeLessThanOrEqual(TOLERANCE);
         if (variants.complement) expect(Math.abs(scores.complement![k]! - complement[k]!)).toBeLessThanOrEqual(TOLERANCE);
@@ -290,8 +290,8 @@ describe('scoreChannelMasks shortcuts', () => {
       const context = contextFor(recorder.backend, input, dead, target, baseScore, 32);
       const weights = await strategy.computeWeights(context);
       expect(recorder.images).toHaveLength(images);
-      expect(context.counts.ran).toBe(images);
-      expect(context.counts.ran + context.counts.saved).toBe(strategy.plannedEvaluations(4));
+      expect(context.counts.run).toBe(images);
+      expect(context.counts.run + context.counts.saved).toBe(strategy.plannedEvaluations(4));
       for (const value of weights) expect(Math.abs(value - weight())).toBeLessThanOrEqual(TOLERANCE);
     }
   });
@@ -331,8 +331,8 @@ describe('scoreChannelMasks shortcuts', () => {
         }
         const images = distinctGeneralMasks(masks) * count + (id === 'cdc' ? 0 : 1);
         expect(recorder.images).toHaveLength(images);
-        expect(context.counts.ran).toBe(images);
-        expect(context.counts.ran + context.counts.saved).toBe(channels * count);
+        expect(context.counts.run).toBe(images);
+        expect(context.counts.run + context.counts.saved).toBe(channels * count);
         expect(strategy.plannedEvaluations(channels)).toBe(channels * count);
         expect(Math.max(...recorder.batches)).toBeLessThanOrEqual(batchSize);
       }

@@ -126,8 +126,8 @@ function contextFor(
   target: TargetFunction,
   baseScore: number,
   batchSize: number,
-): WeightingContext & { counts: { ran: number; saved: number } } {
-  const counts = { ran: 0, saved: 0 };
+): WeightingContext & { counts: { run: number; saved: number } } {
+  const counts = { run: 0, saved: 0 };
   return {
     backend,
     input: scene.input,
@@ -137,7 +137,7 @@ function contextFor(
     baseScore,
     batchSize,
     signal: new AbortController().signal,
-    ledger: { ran: (count) => (counts.ran += count), saved: (count) => (counts.saved += count) },
+    ledger: { run: (count) => (counts.run += count), saved: (count) => (counts.saved += count) },
     counts,
   };
 }
@@ -192,7 +192,7 @@ describe.each([3, 41])('weighting strategies against brute force (input seed %i)
               TOLERANCE,
             );
           }
-          expect(context.counts.ran + context.counts.saved).toBe(channels * variants);
+          expect(context.counts.run + context.counts.saved).toBe(channels * variants);
           expect(strategy.plannedEvaluations(channels)).toBe(channels * variants);
         }
       }
@@ -229,8 +229,8 @@ describe.each([3, 41])('weighting strategies against brute force (input seed %i)
           expect(batches.length).toBeGreaterThan(0);
           expect(Math.max(...batches)).toBeLessThanOrEqual(batchSize);
           // Every image the backend received was accounted as run.
-          expect(batches.reduce((sum, size) => sum + size, 0)).toBe(context.counts.ran);
-          expect(context.counts.ran + context.counts.saved).toBe(layer.activation.shape[0]! * variants);
+          expect(batches.reduce((sum, size) => sum + size, 0)).toBe(context.counts.run);
+          expect(context.counts.run + context.counts.saved).toBe(layer.activation.shape[0]! * variants);
         }
         expect(results[1]).toEqual(results[0]);
         expect(results[2]).toEqual(results[0]);

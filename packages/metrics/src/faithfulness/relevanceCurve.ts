@@ -89,7 +89,7 @@ export async function relevanceCurve(
       target,
       batchSize,
       signal,
-      ledger: { ran: (count) => onProgress?.((done += count), steps) },
+      ledger: { run: (count) => onProgress?.((done += count), steps) },
     },
     {
       count: steps,
