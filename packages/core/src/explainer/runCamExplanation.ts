@@ -4,6 +4,7 @@ import { saliencyMap } from '../kernels/saliencyMap.js';
 import { weightedChannelSum } from '../kernels/weightedChannelSum.js';
 import { weightedElementSum } from '../kernels/weightedElementSum.js';
 import type { Map2D } from '../tensor/Map2D.js';
+import { checkStrategyWeights } from './checkStrategyWeights.js';
 import type { ExplainEvent } from './ExplainEvent.js';
 import type { ExplainPlan } from './ExplainPlan.js';
 import type { ExplainResult } from './ExplainResult.js';
@@ -38,7 +39,8 @@ export async function runCamExplanation(
     throwIfAborted(signal);
     const layer = prepared.layers[position]!;
     const activation = run.activations[position]!;
-    const weights = await run.step(position, () => strategy.computeWeights({ ...run.context, layer, activation }));
+    const computed = await run.step(position, () => strategy.computeWeights({ ...run.context, layer, activation }));
+    const weights = checkStrategyWeights(strategy, layer, activation, computed);
     const sum = strategy.granularity === 'element' ? weightedElementSum(activation, weights) : weightedChannelSum(activation, weights);
     const cam: Map2D = { height: sum.height, width: sum.width, data: relu(sum.data) };
     const fused = fusion.fuse(cam, deeper);
