@@ -4,11 +4,25 @@
  * adds what the house style asks of every documented function, method and constructor: a
  * description of each parameter (`@param`) and, unless it returns nothing, of the result
  * (`@returns`). A gap is a warning, which `treatWarningsAsErrors` turns into a failed build.
+ * A member that implements, overrides or inherits a documented member (a strategy's
+ * `computeWeights`, a fusion's `fuse`) needs no tags of its own: typedoc copies the documented
+ * member's comment when it has none, and its own comment may say only what it adds.
  */
 import { Application, ReflectionKind } from 'typedoc';
 
 /** Return types that need no `@returns`. */
 const NOTHING = new Set(['void', 'undefined', 'never', 'Promise<void>', 'Promise<undefined>']);
+
+/**
+ * @param {import('typedoc').SignatureReflection} signature - A function, method or constructor signature.
+ * @returns Whether it implements, overrides or inherits a member that has a comment.
+ */
+function inheritsDocumentation(signature) {
+  return [signature.implementationOf, signature.overwrites, signature.inheritedFrom].some((reference) => {
+    const source = reference?.reflection;
+    return source !== undefined && (source.hasComment() || source.parent?.hasComment() === true);
+  });
+}
 
 /**
  * @param {import('typedoc').Application} app - The typedoc application.
@@ -20,7 +34,7 @@ export function load(app) {
       if (!('signatures' in owner) || !owner.signatures) continue;
       if (owner.flags.isExternal || owner.flags.isPrivate) continue;
       for (const signature of owner.signatures) {
-        if (signature.inheritedFrom && !signature.comment) continue;
+        if ((signature.inheritedFrom && !signature.comment) || inheritsDocumentation(signature)) continue;
         const where = signature.getFriendlyFullName();
         for (const parameter of signature.parameters ?? []) {
           if (!parameter.hasComment()) {

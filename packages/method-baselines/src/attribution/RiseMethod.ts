@@ -30,7 +30,6 @@ export class RiseMethod implements AttributionMethod {
   public readonly id = 'rise';
   /** No aliases. */
   public readonly aliases: readonly string[] = [];
-  /** What it computes. */
   public readonly description: string;
   /** Only forward passes. */
   public readonly requires: readonly BackendCapability[] = ['forward'];
