@@ -15,12 +15,15 @@ const NOTHING = new Set(['void', 'undefined', 'never', 'Promise<void>', 'Promise
 
 /**
  * @param {import('typedoc').SignatureReflection} signature - A function, method or constructor signature.
- * @returns Whether it implements, overrides or inherits a member that has a comment.
+ * @returns Whether it implements, overrides or inherits a documented member: one with a comment
+ *   in this project, or one of another package (`@polycam/core`'s `WeightingStrategy`, say),
+ *   which that package's own run of this check documents.
  */
 function inheritsDocumentation(signature) {
   return [signature.implementationOf, signature.overwrites, signature.inheritedFrom].some((reference) => {
-    const source = reference?.reflection;
-    return source !== undefined && (source.hasComment() || source.parent?.hasComment() === true);
+    if (reference === undefined) return false;
+    const source = reference.reflection;
+    return source === undefined || source.hasComment() || source.parent?.hasComment() === true;
   });
 }
 

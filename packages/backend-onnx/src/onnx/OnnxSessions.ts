@@ -19,7 +19,12 @@ export interface OnnxSessions {
   /** A session on the model whose graph also outputs every layer, for runs that tap layers. */
   readonly tapped: InferenceSession;
   /** In-runtime masking, for models of opset 11 or later. */
-  readonly masked: (MaskedInputRunner & { dispose(): Promise<void> }) | undefined;
+  readonly masked:
+    | (MaskedInputRunner & {
+        /** Releases the masking session, if it was created. */
+        dispose(): Promise<void>;
+      })
+    | undefined;
   /** Randomised copies of the model, when the runtime can load them. */
   readonly randomizer: WeightRandomizer | undefined;
 }
