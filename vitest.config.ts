@@ -8,6 +8,8 @@ const source = (path: string): string => fileURLToPath(new URL(path, import.meta
 export default defineConfig({
   resolve: {
     alias: [
+      { find: /^@polycam\/core\/io$/, replacement: source('./packages/core/src/io/index.ts') },
+      { find: /^@polycam\/core\/kernels$/, replacement: source('./packages/core/src/kernels/index.ts') },
       { find: /^@polycam\/core\/masking$/, replacement: source('./packages/core/src/masking/index.ts') },
       { find: /^@polycam\/core\/testing$/, replacement: source('./packages/core/src/testing/index.ts') },
       { find: /^@polycam\/core$/, replacement: source('./packages/core/src/index.ts') },

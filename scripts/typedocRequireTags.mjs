@@ -4,11 +4,28 @@
  * adds what the house style asks of every documented function, method and constructor: a
  * description of each parameter (`@param`) and, unless it returns nothing, of the result
  * (`@returns`). A gap is a warning, which `treatWarningsAsErrors` turns into a failed build.
+ * A member that implements, overrides or inherits a documented member (a strategy's
+ * `computeWeights`, a fusion's `fuse`) needs no tags of its own: typedoc copies the documented
+ * member's comment when it has none, and its own comment may say only what it adds.
  */
 import { Application, ReflectionKind } from 'typedoc';
 
 /** Return types that need no `@returns`. */
 const NOTHING = new Set(['void', 'undefined', 'never', 'Promise<void>', 'Promise<undefined>']);
+
+/**
+ * @param {import('typedoc').SignatureReflection} signature - A function, method or constructor signature.
+ * @returns Whether it implements, overrides or inherits a documented member: one with a comment
+ *   in this project, or one of another package (`@polycam/core`'s `WeightingStrategy`, say),
+ *   which that package's own run of this check documents.
+ */
+function inheritsDocumentation(signature) {
+  return [signature.implementationOf, signature.overwrites, signature.inheritedFrom].some((reference) => {
+    if (reference === undefined) return false;
+    const source = reference.reflection;
+    return source === undefined || source.hasComment() || source.parent?.hasComment() === true;
+  });
+}
 
 /**
  * @param {import('typedoc').Application} app - The typedoc application.
@@ -20,7 +37,7 @@ export function load(app) {
       if (!('signatures' in owner) || !owner.signatures) continue;
       if (owner.flags.isExternal || owner.flags.isPrivate) continue;
       for (const signature of owner.signatures) {
-        if (signature.inheritedFrom && !signature.comment) continue;
+        if ((signature.inheritedFrom && !signature.comment) || inheritsDocumentation(signature)) continue;
         const where = signature.getFriendlyFullName();
         for (const parameter of signature.parameters ?? []) {
           if (!parameter.hasComment()) {

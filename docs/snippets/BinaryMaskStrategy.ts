@@ -1,10 +1,10 @@
 import {
-  resizeBilinear,
   scoreInBatches,
   type BackendCapability,
   type WeightingContext,
   type WeightingStrategy,
 } from '@polycam/core';
+import { resizeBilinear } from '@polycam/core/kernels';
 
 /**
  * A weighting strategy written from the public API alone: each channel's activation, upsampled

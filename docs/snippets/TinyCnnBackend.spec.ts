@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPolycamContainer, loadModel, TOKENS } from '@polycam/core';
-import { describeModelBackendConformance, seededRandom } from '@polycam/core/testing';
+import { createPolycamContainer, loadModel, seededRandom, TOKENS } from '@polycam/core';
+import { describeModelBackendConformance } from '@polycam/core/testing';
 import { polycamModule } from '@polycam/method-polycam';
 import { describe, expect, it } from 'vitest';
 import { TinyCnnBackend } from './TinyCnnBackend.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '@polycam/cli';
-import { decodeNpz } from '@polycam/core';
+import { decodeNpz } from '@polycam/core/io';
 import { bundledDemoModel } from '@polycam/synthetic';
 import { readFile, readdir } from 'node:fs/promises';
 import { Writable } from 'node:stream';

@@ -1,4 +1,5 @@
-import { createToyBackend, seededRandom } from '@polycam/core/testing';
+import { seededRandom } from '@polycam/core';
+import { createToyBackend } from '@polycam/core/testing';
 import { describe, expect, it } from 'vitest';
 import { explainWithBinaryMasks } from './explainWithBinaryMasks.js';
 

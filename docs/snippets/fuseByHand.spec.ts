@@ -1,5 +1,5 @@
-import { createPolycamContainer, TOKENS } from '@polycam/core';
-import { createToyBackend, seededRandom } from '@polycam/core/testing';
+import { createPolycamContainer, seededRandom, TOKENS } from '@polycam/core';
+import { createToyBackend } from '@polycam/core/testing';
 import { polycamModule } from '@polycam/method-polycam';
 import { describe, expect, it } from 'vitest';
 import { fuseByHand } from './fuseByHand.js';

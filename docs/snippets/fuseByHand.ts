@@ -1,4 +1,5 @@
-import { fuseStages, localNormalize, relu, resizeBilinear, saliencyMap, type ExplainResult, type Fusion, type Map2D } from '@polycam/core';
+import { fuseStages, type ExplainResult, type Fusion, type Map2D } from '@polycam/core';
+import { localNormalize, relu, resizeBilinear, saliencyMap } from '@polycam/core/kernels';
 
 /** Poly-CAM's LNorm step written with core's public kernels, one equation per line. */
 const lnormByHand: Fusion = {

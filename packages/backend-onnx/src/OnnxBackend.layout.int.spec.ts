@@ -1,7 +1,6 @@
 import { OnnxBackend } from '@polycam/backend-onnx';
 import { buildTinyCnn, OnnxGraphBuilder } from '@polycam/backend-onnx/builders';
-import { createPolycamContainer, TOKENS, type InputLayout, type Tensor } from '@polycam/core';
-import { seededRandom } from '@polycam/core/testing';
+import { createPolycamContainer, seededRandom, TOKENS, type InputLayout, type Tensor } from '@polycam/core';
 import { polycamModule } from '@polycam/method-polycam';
 import { describe, expect, it } from 'vitest';
 import { randomImages } from './onnxSpec.testkit.js';

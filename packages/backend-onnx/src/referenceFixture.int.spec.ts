@@ -4,13 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { OnnxBackend } from '@polycam/backend-onnx';
 import {
   createPolycamContainer,
-  decodeNpz,
   preprocessImage,
   TOKENS,
   type Explainer,
   type ModelBackend,
   type Tensor,
 } from '@polycam/core';
+import { decodeNpz } from '@polycam/core/io';
 import { polycamModule } from '@polycam/method-polycam';
 import { pearsonCorrelation } from '@polycam/metrics';
 import sharp from 'sharp';

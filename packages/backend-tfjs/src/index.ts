@@ -8,7 +8,6 @@
  */
 export { activatePlatform } from './platform/activatePlatform.js';
 export { loadModelArtifacts } from './io/loadModelArtifacts.js';
-export { parseTfjsPlatform } from './platform/parseTfjsPlatform.js';
 export { saveModelArtifacts } from './io/saveModelArtifacts.js';
 export { TfjsBackend } from './TfjsBackend.js';
 export { TfjsBackendFactory } from './TfjsBackendFactory.js';

@@ -1,17 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import {
   createPolycamContainer,
-  decodeNpz,
   imagenetStatistics,
   loadModel,
   preprocessImage,
-  resizeBilinear,
   TOKENS,
   type ExplainResult,
   type ImagePixels,
   type LayerSelection,
   type Tensor,
 } from '@polycam/core';
+import { decodeNpz } from '@polycam/core/io';
+import { resizeBilinear } from '@polycam/core/kernels';
 import { onnxBackendModule } from '@polycam/backend-onnx';
 import { polycamModule } from '@polycam/method-polycam';
 import sharp from 'sharp';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { decodeNpz } from '@polycam/core';
+import { decodeNpz } from '@polycam/core/io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listTree, makeTempDir, parseLayersTable, runCli, writePng, type TempDir } from './cli.testkit.js';
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeNpz, type Tensor } from '@polycam/core';
+import type { Tensor } from '@polycam/core';
+import { decodeNpz } from '@polycam/core/io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listTree, makeTempDir, runCli, type TempDir } from './cli.testkit.js';
 

@@ -1,6 +1,8 @@
 /**
- * polycam's core: the contracts every plugin implements, the dependency-injection tokens, the
- * explain pipeline, the numeric kernels and npz I/O. It depends on no ML runtime.
+ * polycam's core: the contracts every plugin implements, the dependency-injection tokens and the
+ * explain pipeline. It depends on no ML runtime. The numeric kernels are in
+ * `@polycam/core/kernels`, npz I/O in `@polycam/core/io`, the channel masks in
+ * `@polycam/core/masking` and the conformance suites in `@polycam/core/testing`.
  *
  * @packageDocumentation
  */
@@ -47,20 +49,6 @@ export type { ExplainResult, ExplainStage, PassCount } from './explainer/Explain
 export type { PreparedExplanation } from './explainer/PreparedExplanation.js';
 export type { Fusion } from './fusion/Fusion.js';
 export { fuseStages } from './fusion/fuseStages.js';
-export { decodeNpy } from './io/decodeNpy.js';
-export { decodeNpz } from './io/decodeNpz.js';
-export { encodeNpy } from './io/encodeNpy.js';
-export { encodeNpz } from './io/encodeNpz.js';
-export { gaussianBlur } from './kernels/gaussianBlur.js';
-export { localNormalize } from './kernels/localNormalize.js';
-export { normalizeMap } from './kernels/normalizeMap.js';
-export { percentiles } from './kernels/percentiles.js';
-export { relu } from './kernels/relu.js';
-export { resizeBilinear } from './kernels/resizeBilinear.js';
-export { resizeBilinearAntialiased } from './kernels/resizeBilinearAntialiased.js';
-export { saliencyMap } from './kernels/saliencyMap.js';
-export { weightedChannelSum } from './kernels/weightedChannelSum.js';
-export { weightedElementSum } from './kernels/weightedElementSum.js';
 export { discoverLayers } from './layers/discoverLayers.js';
 export { isSpatialLayer } from './layers/isSpatialLayer.js';
 export type { LayerSelection } from './layers/LayerSelection.js';

@@ -1,7 +1,7 @@
-import { createPolycamContainer, TOKENS, type Explainer, type ModelBackend, type Tensor } from '@polycam/core';
+import { createPolycamContainer, seededRandom, TOKENS, type Explainer, type ModelBackend, type Tensor } from '@polycam/core';
 import { OnnxBackend } from '@polycam/backend-onnx';
 import { buildTinyCnn } from '@polycam/backend-onnx/builders';
-import { createToyBackend, rejectionKindOf, seededRandom } from '@polycam/core/testing';
+import { createToyBackend, rejectionKindOf } from '@polycam/core/testing';
 import { baselinesModule, OcclusionMethod, RiseMethod } from '@polycam/method-baselines';
 import { polycamModule } from '@polycam/method-polycam';
 import { ContainerModule } from 'inversify';

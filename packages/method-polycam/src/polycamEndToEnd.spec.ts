@@ -2,8 +2,7 @@ import {
   argmax,
   classTarget,
   createPolycamContainer,
-  normalizeMap,
-  resizeBilinear,
+  seededRandom,
   TOKENS,
   type Explainer,
   type Map2D,
@@ -11,7 +10,8 @@ import {
   type TargetFunction,
   type Tensor,
 } from '@polycam/core';
-import { createToyBackend, seededRandom } from '@polycam/core/testing';
+import { normalizeMap, resizeBilinear } from '@polycam/core/kernels';
+import { createToyBackend } from '@polycam/core/testing';
 import { polycamModule } from '@polycam/method-polycam';
 import { beforeAll, describe, expect, it } from 'vitest';
 

@@ -1,15 +1,15 @@
 import {
   argmax,
   classTarget,
-  normalizeMap,
   PolycamError,
-  resizeBilinear,
   resolveLayers,
+  seededRandom,
   type ModelBackend,
   type Tensor,
   type WeightingContext,
 } from '@polycam/core';
-import { createToyBackend, describeWeightingStrategyConformance, seededRandom } from '@polycam/core/testing';
+import { normalizeMap, resizeBilinear } from '@polycam/core/kernels';
+import { createToyBackend, describeWeightingStrategyConformance } from '@polycam/core/testing';
 import { CicStrategy, CvcStrategy } from '@polycam/method-polycam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FasterPolycamStrategy } from '@polycam-examples/faster-polycam';

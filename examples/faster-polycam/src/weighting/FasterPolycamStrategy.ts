@@ -22,7 +22,6 @@ import type { FasterPolycamOptions } from './FasterPolycamOptions.js';
 export class FasterPolycamStrategy implements WeightingStrategy {
   /** `faster-` followed by the wrapped strategy's id, such as `faster-cvc`. */
   public readonly id: string;
-  /** What it computes. */
   public readonly description: string;
   /** What the wrapped strategy requires. */
   public readonly requires: readonly BackendCapability[];

@@ -1,4 +1,4 @@
-import { seededRandom } from '@polycam/core/testing';
+import { seededRandom } from '@polycam/core';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { summarizeOnnxModel } from '../onnx/summarizeOnnxModel.js';

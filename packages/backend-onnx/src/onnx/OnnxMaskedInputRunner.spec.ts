@@ -1,7 +1,7 @@
 import { OnnxBackend } from '@polycam/backend-onnx';
 import { buildTinyCnn } from '@polycam/backend-onnx/builders';
-import { PolycamError, resizeBilinear, type Tensor } from '@polycam/core';
-import { seededRandom } from '@polycam/core/testing';
+import { PolycamError, seededRandom, type Tensor } from '@polycam/core';
+import { resizeBilinear } from '@polycam/core/kernels';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { concatenateBytes } from './concatenateBytes.js';
 import { onnxFields } from './onnxFields.js';

@@ -1,4 +1,5 @@
-import { fuseStages, PolycamError, resizeBilinear, saliencyMap, type ExplainResult, type Fusion, type Map2D } from '@polycam/core';
+import { fuseStages, PolycamError, type ExplainResult, type Fusion, type Map2D } from '@polycam/core';
+import { resizeBilinear, saliencyMap } from '@polycam/core/kernels';
 import { deletion, energyInMask, insertion, pointingGame } from '@polycam/metrics';
 import type { BenchmarkRow } from '../rows/BenchmarkRow.js';
 import type { BenchmarkOptions } from './BenchmarkOptions.js';

@@ -1,4 +1,5 @@
-import { fuseStages, resizeBilinear, saliencyMap, type Map2D } from '@polycam/core';
+import { fuseStages, type Map2D } from '@polycam/core';
+import { resizeBilinear, saliencyMap } from '@polycam/core/kernels';
 import { classSpecificity, energyInMask, pointingGame } from '@polycam/metrics';
 import type { LocalisationReport } from './LocalisationReport.js';
 import type { ProtocolOptions } from './ProtocolOptions.js';

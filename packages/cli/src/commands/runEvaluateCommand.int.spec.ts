@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { createPolycamContainer, decodeNpz, encodeNpz, loadModel, preprocessImage, type Tensor } from '@polycam/core';
+import { createPolycamContainer, loadModel, preprocessImage, type Tensor } from '@polycam/core';
+import { decodeNpz, encodeNpz } from '@polycam/core/io';
 import { onnxBackendModule } from '@polycam/backend-onnx';
 import { averageDropIncrease, deletion, insertion } from '@polycam/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

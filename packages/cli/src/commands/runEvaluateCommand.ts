@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { classTarget, decodeNpz, PolycamError, preprocessImage } from '@polycam/core';
+import { classTarget, PolycamError, preprocessImage } from '@polycam/core';
+import { decodeNpz } from '@polycam/core/io';
 import { averageDropIncrease, deletion, formatMetricCsv, insertion, type RelevanceBaseline } from '@polycam/metrics';
 import type { CliIo } from '../CliIo.js';
 import { withClassFlag } from './withClassFlag.js';

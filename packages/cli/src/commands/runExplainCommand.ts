@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import { encodeNpz, preprocessImage, type Tensor } from '@polycam/core';
+import { preprocessImage, type Tensor } from '@polycam/core';
+import { encodeNpz } from '@polycam/core/io';
 import type { CliIo } from '../CliIo.js';
 import { readImage } from '../image/readImage.js';
 import { parseInteger } from '../options/parseInteger.js';

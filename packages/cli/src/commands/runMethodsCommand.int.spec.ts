@@ -1,5 +1,5 @@
-import { decodeNpz } from '@polycam/core';
 import { readFile } from 'node:fs/promises';
+import { decodeNpz } from '@polycam/core/io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listTree, makeTempDir, runCli, writePng, writeTinyModel, type TempDir } from '../cli.testkit.js';
 

@@ -1,7 +1,7 @@
 import { readFile, unlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { decodeNpz } from '@polycam/core';
 import { buildTfjsLayersCnn, writeTfjsGraphModel } from '@polycam/backend-tfjs/testing';
+import { decodeNpz } from '@polycam/core/io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, parseLayersTable, runCli, writePng, writeTinyModel, type TempDir } from '../cli.testkit.js';
 

@@ -1,4 +1,5 @@
-import { resizeBilinear, type ImagePixels, type Map2D } from '@polycam/core';
+import type { ImagePixels, Map2D } from '@polycam/core';
+import { resizeBilinear } from '@polycam/core/kernels';
 import sharp from 'sharp';
 import { jetColor } from './jetColor.js';
 

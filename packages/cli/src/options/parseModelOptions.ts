@@ -1,8 +1,8 @@
-import { parseTfjsPlatform } from '@polycam/backend-tfjs';
 import type { ModelChoice } from '../model/ModelChoice.js';
 import type { ModelCliOptions } from '../model/ModelCliOptions.js';
 import { parseInteger } from './parseInteger.js';
 import { parseNumberList } from './parseNumberList.js';
+import { parseTfjsPlatform } from './parseTfjsPlatform.js';
 
 /**
  * Parses the model options shared by the commands (`--threads`, `--tf-platform`, `--mean`,

@@ -1,9 +1,7 @@
 import {
   Explainer,
-  normalizeMap,
   PolycamError,
-  relu,
-  resizeBilinear,
+  seededRandom,
   type AttributionMethod,
   type Fusion,
   type MethodPreset,
@@ -11,7 +9,8 @@ import {
   type Tensor,
   type WeightingStrategy,
 } from '@polycam/core';
-import { createToyBackend, rejectionKindOf, seededRandom } from '@polycam/core/testing';
+import { normalizeMap, relu, resizeBilinear } from '@polycam/core/kernels';
+import { createToyBackend, rejectionKindOf } from '@polycam/core/testing';
 import { describe, expect, it } from 'vitest';
 
 // The two general extensions: element-wise weights, and pixel-attribution methods resolved by

@@ -1,6 +1,7 @@
 import {
   Explainer,
   fuseStages,
+  seededRandom,
   type ExplainEvent,
   type ExplainResult,
   type Fusion,
@@ -8,7 +9,7 @@ import {
   type Tensor,
   type WeightingStrategy,
 } from '@polycam/core';
-import { createToyBackend, seededRandom } from '@polycam/core/testing';
+import { createToyBackend } from '@polycam/core/testing';
 import { lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 

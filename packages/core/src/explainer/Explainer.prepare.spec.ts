@@ -1,6 +1,7 @@
 import {
   Explainer,
   PolycamError,
+  seededRandom,
   type AttributionMethod,
   type ExplainRequest,
   type ExplainResult,
@@ -10,7 +11,7 @@ import {
   type Tensor,
   type WeightingStrategy,
 } from '@polycam/core';
-import { createToyBackend, rejectionKindOf, seededRandom } from '@polycam/core/testing';
+import { createToyBackend, rejectionKindOf } from '@polycam/core/testing';
 import { describe, expect, it } from 'vitest';
 
 // Explainer.prepare: every check that can fail happens there, before any pass. Toy backend:

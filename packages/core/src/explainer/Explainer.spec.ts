@@ -2,9 +2,8 @@ import {
   argmax,
   classTarget,
   Explainer,
-  normalizeMap,
   PolycamError,
-  resizeBilinear,
+  seededRandom,
   throwIfAborted,
   type ExplainEvent,
   type ExplainRequest,
@@ -18,7 +17,8 @@ import {
   type WeightingContext,
   type WeightingStrategy,
 } from '@polycam/core';
-import { createToyBackend, errorKindOf, seededRandom } from '@polycam/core/testing';
+import { normalizeMap, resizeBilinear } from '@polycam/core/kernels';
+import { createToyBackend, errorKindOf } from '@polycam/core/testing';
 import { lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 

@@ -35,7 +35,7 @@ function fail(name: string, why: string): never {
  * @param bytes - The file's bytes.
  * @param name - The array's name, for error messages.
  * @returns The array as a float32 tensor.
- * @throws {@link PolycamError} `invalid-npz` for a malformed file or an unsupported type.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-npz` for a malformed file or an unsupported type.
  */
 export function decodeNpy(bytes: Uint8Array, name = 'array'): Tensor {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

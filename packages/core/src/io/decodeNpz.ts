@@ -9,7 +9,7 @@ import { decodeNpy } from './decodeNpy.js';
  *
  * @param bytes - The archive's bytes.
  * @returns The arrays by key, in archive order.
- * @throws {@link PolycamError} `invalid-npz` when the archive or an array is malformed.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-npz` when the archive or an array is malformed.
  */
 export function decodeNpz(bytes: Uint8Array): Map<string, Tensor> {
   let entries: Record<string, Uint8Array>;

@@ -48,7 +48,7 @@ function reflect(index: number, size: number): number {
  * @param kernelSize - The side of the square kernel, a positive odd integer; 11 by default.
  * @param sigma - The standard deviation of the Gaussian, in pixels, positive; 5 by default.
  * @returns A new map of the same size.
- * @throws {@link PolycamError} `invalid-argument` when the kernel size is not a positive odd
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` when the kernel size is not a positive odd
  *   integer, sigma is not a positive finite number, the map's data does not hold
  *   `height × width` values, or the map is not larger than the padding `⌊k/2⌋` along each axis.
  */

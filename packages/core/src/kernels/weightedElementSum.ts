@@ -10,7 +10,7 @@ import type { Tensor } from '../tensor/Tensor.js';
  * @param activation - One image's activation, shape `[K, h, w]`.
  * @param weights - One weight per element, K·h·w values in the activation's order.
  * @returns The `h × w` sum (not rectified).
- * @throws {@link PolycamError} `invalid-argument` when the shapes disagree.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` when the shapes disagree.
  */
 export function weightedElementSum(activation: Tensor, weights: Float32Array): Map2D {
   const [channels, height, width] = activation.shape;

@@ -1,5 +1,5 @@
-import { normalizeMap, type Tensor } from '@polycam/core';
-import { seededRandom } from '@polycam/core/testing';
+import { seededRandom, type Tensor } from '@polycam/core';
+import { normalizeMap } from '@polycam/core/kernels';
 import { planChannelMasks } from '@polycam/core/masking';
 import { describe, expect, it } from 'vitest';
 

@@ -1,5 +1,7 @@
 /**
- * A small seeded pseudo-random generator (mulberry32) for reproducible test data.
+ * A small seeded pseudo-random generator (mulberry32): RISE's masks, the synthetic scenes,
+ * SENS_max's perturbations, the randomisation check's redrawn weights, and reproducible test
+ * data all draw from it, so a seed fixes their output.
  *
  * @param seed - Any 32-bit integer.
  * @returns A function returning uniform numbers in [0, 1).

@@ -1,7 +1,7 @@
 import {
   PolycamError,
-  resizeBilinear,
   scoreInBatches,
+  seededRandom,
   shapeSize,
   type BatchScoringContext,
   type ModelBackend,
@@ -10,7 +10,8 @@ import {
   type TargetFunction,
   type Tensor,
 } from '@polycam/core';
-import { createToyBackend, seededRandom } from '@polycam/core/testing';
+import { resizeBilinear } from '@polycam/core/kernels';
+import { createToyBackend } from '@polycam/core/testing';
 import { describe, expect, it } from 'vitest';
 
 interface Observed {

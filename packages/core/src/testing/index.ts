@@ -9,4 +9,3 @@ export { describeModelBackendConformance, type BackendConformanceOptions } from 
 export { describeWeightingStrategyConformance, type StrategyConformanceOptions } from './describeWeightingStrategyConformance.js';
 export { errorKindOf } from './errorKindOf.js';
 export { rejectionKindOf } from './rejectionKindOf.js';
-export { seededRandom } from '../random/seededRandom.js';

@@ -1,7 +1,8 @@
 import { createToyBackend } from '@polycam/core/testing';
-import { OcclusionMethod, windowStarts } from '@polycam/method-baselines';
+import { OcclusionMethod } from '@polycam/method-baselines';
 import { describe, expect, it } from 'vitest';
 import { attributionContext } from './attributionContext.testkit.js';
+import { windowStarts } from './windowStarts.js';
 
 describe('windowStarts', () => {
   it("gives the paper's 21 positions of a 64-pixel patch with stride 8 over 224 pixels", () => {

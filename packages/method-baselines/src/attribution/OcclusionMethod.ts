@@ -31,7 +31,6 @@ export class OcclusionMethod implements AttributionMethod {
   public readonly id = 'occlusion';
   /** No aliases. */
   public readonly aliases: readonly string[] = [];
-  /** What it computes. */
   public readonly description: string;
   /** Only forward passes. */
   public readonly requires: readonly BackendCapability[] = ['forward'];

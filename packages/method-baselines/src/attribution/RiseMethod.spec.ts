@@ -1,7 +1,9 @@
-import { createToyBackend, seededRandom } from '@polycam/core/testing';
-import { RiseMethod, writeRiseMask } from '@polycam/method-baselines';
+import { seededRandom } from '@polycam/core';
+import { createToyBackend } from '@polycam/core/testing';
+import { RiseMethod } from '@polycam/method-baselines';
 import { describe, expect, it } from 'vitest';
 import { attributionContext } from './attributionContext.testkit.js';
+import { writeRiseMask } from './writeRiseMask.js';
 
 describe('writeRiseMask', () => {
   it('keeps every pixel when every cell is kept (p = 1), and none when p = 0', () => {

@@ -20,8 +20,8 @@ function positiveInteger(name: string, value: number): number {
 /**
  * RISE, Randomized Input Sampling for Explanation (Petsiuk et al., BMVC 2018): the saliency of
  * a pixel is the expected score of randomly masked images that keep it,
- * `S = (1 / (N · p)) Σ_i s(X ⊙ M_i) · M_i`, over N masks drawn by {@link writeRiseMask}. The
- * masks multiply the normalised image, so a masked pixel takes the dataset's mean colour, as
+ * `S = (1 / (N · p)) Σ_i s(X ⊙ M_i) · M_i`, over N masks: each an s×s grid of cells kept with
+ * probability p, upsampled bilinearly and cropped to H×W at a random offset. The masks multiply the normalised image, so a masked pixel takes the dataset's mean colour, as
  * in the authors' code. Masks are drawn from a seeded generator one batch at a time, so memory
  * stays bounded and the map does not depend on the batch size. N forward passes.
  */
@@ -30,7 +30,6 @@ export class RiseMethod implements AttributionMethod {
   public readonly id = 'rise';
   /** No aliases. */
   public readonly aliases: readonly string[] = [];
-  /** What it computes. */
   public readonly description: string;
   /** Only forward passes. */
   public readonly requires: readonly BackendCapability[] = ['forward'];

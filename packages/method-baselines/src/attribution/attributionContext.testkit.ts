@@ -1,5 +1,4 @@
-import { argmax, classTarget, type AttributionContext, type ModelBackend, type Tensor } from '@polycam/core';
-import { seededRandom } from '@polycam/core/testing';
+import { argmax, classTarget, seededRandom, type AttributionContext, type ModelBackend, type Tensor } from '@polycam/core';
 
 /**
  * An attribution context on a random toy image, with a ledger that counts.

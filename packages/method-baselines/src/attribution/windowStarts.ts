@@ -2,11 +2,7 @@
  * Where occlusion patches start along one axis: `0, stride, 2·stride, …` while the patch fits,
  * plus a last patch flush with the end when the stride does not land there, so that every
  * pixel is covered.
- *
- * @param length - The axis's length.
- * @param patch - The patch's length, at most `length`.
- * @param stride - The step.
- * @returns The start positions, increasing.
+ * The patch is at most `length` long; the starts come out increasing.
  */
 export function windowStarts(length: number, patch: number, stride: number): number[] {
   const starts: number[] = [];

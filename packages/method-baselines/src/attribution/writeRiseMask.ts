@@ -1,17 +1,10 @@
-import { resizeBilinear } from '@polycam/core';
+import { resizeBilinear } from '@polycam/core/kernels';
 
 /**
  * Draws one RISE mask (Petsiuk et al., 2018, section 3.2): an s×s grid of cells kept with
  * probability p, upsampled bilinearly (half-pixel centres) to `(s + 1) · ⌈H/s⌉ × (s + 1) · ⌈W/s⌉`,
  * then cropped to H×W at a random offset in `[0, ⌈H/s⌉) × [0, ⌈W/s⌉)`. It takes `s² + 2` draws
- * from `random`, in that order.
- *
- * @param random - The seeded source of uniform numbers in [0, 1).
- * @param cells - s.
- * @param probability - p.
- * @param height - H.
- * @param width - W.
- * @param target - Where to write the H×W mask.
+ * from `random` (uniform in [0, 1)), in that order, and writes the mask into `target`.
  */
 export function writeRiseMask(random: () => number, cells: number, probability: number, height: number, width: number, target: Float32Array): void {
   const grid = Float32Array.from({ length: cells * cells }, () => (random() < probability ? 1 : 0));

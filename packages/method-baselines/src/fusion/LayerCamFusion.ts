@@ -1,4 +1,5 @@
-import { resizeBilinear, type Fusion, type Map2D } from '@polycam/core';
+import type { Fusion, Map2D } from '@polycam/core';
+import { resizeBilinear } from '@polycam/core/kernels';
 import { minMaxNormalize } from '../masking/minMaxNormalize.js';
 
 /**
@@ -16,7 +17,6 @@ import { minMaxNormalize } from '../masking/minMaxNormalize.js';
 export class LayerCamFusion implements Fusion {
   /** `layer-cam-max`. */
   public readonly id = 'layer-cam-max';
-  /** What it computes. */
   public readonly description = 'Layer-CAM: max over layers of tanh(γ · minmax(C_l))';
   readonly #gamma: number;
 
@@ -27,11 +27,6 @@ export class LayerCamFusion implements Fusion {
     this.#gamma = gamma;
   }
 
-  /**
-   * @param cam - `C_l`.
-   * @param deeper - `P_{l+1}`, or undefined for the deepest layer.
-   * @returns `P_l`.
-   */
   public fuse(cam: Map2D, deeper: Map2D | undefined): Map2D {
     const scaled = minMaxNormalize(cam.data).map((value) => Math.tanh(this.#gamma * value));
     if (deeper !== undefined) {

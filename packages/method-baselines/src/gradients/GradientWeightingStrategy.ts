@@ -11,7 +11,6 @@ import { layerGradientOf } from './layerGradientOf.js';
 export abstract class GradientWeightingStrategy implements WeightingStrategy {
   /** The strategy's id. */
   public abstract readonly id: string;
-  /** What it computes. */
   public abstract readonly description: string;
   /** One weight per channel, or per activation element. */
   public abstract readonly granularity: WeightGranularity;

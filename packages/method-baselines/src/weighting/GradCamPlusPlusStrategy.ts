@@ -18,7 +18,6 @@ export class GradCamPlusPlusStrategy extends GradientWeightingStrategy {
   public readonly id = 'grad-cam++';
   /** One weight per channel. */
   public readonly granularity: WeightGranularity = 'channel';
-  /** What it computes. */
   public readonly description = 'Grad-CAM++: w_k = Σ_ij g²/(2g² + ΣA·g³) · ReLU(g)';
 
   /**

@@ -13,7 +13,6 @@ export class GradCamStrategy extends GradientWeightingStrategy {
   public readonly id = 'grad-cam';
   /** One weight per channel. */
   public readonly granularity: WeightGranularity = 'channel';
-  /** What it computes. */
   public readonly description = 'Grad-CAM: w_k = mean_ij ∂S/∂A_k(i,j)';
 
   /**

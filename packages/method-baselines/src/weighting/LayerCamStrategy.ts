@@ -12,7 +12,6 @@ import { GradientWeightingStrategy } from '../gradients/GradientWeightingStrateg
 export class LayerCamStrategy extends GradientWeightingStrategy {
   /** `layer-cam`. */
   public readonly id = 'layer-cam';
-  /** What it computes. */
   public readonly description = 'Layer-CAM: W_k(i,j) = ReLU(∂S/∂A_k(i,j)), element-wise';
   /** One weight per activation element. */
   public readonly granularity: WeightGranularity = 'element';

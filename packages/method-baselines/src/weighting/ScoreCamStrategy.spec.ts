@@ -1,7 +1,9 @@
-import { argmax, classTarget, resizeBilinear, type Tensor, type WeightingContext } from '@polycam/core';
-import { createToyBackend, describeWeightingStrategyConformance, seededRandom } from '@polycam/core/testing';
-import { minMaxNormalize, ScoreCamStrategy } from '@polycam/method-baselines';
+import { argmax, classTarget, seededRandom, type Tensor, type WeightingContext } from '@polycam/core';
+import { resizeBilinear } from '@polycam/core/kernels';
+import { createToyBackend, describeWeightingStrategyConformance } from '@polycam/core/testing';
+import { ScoreCamStrategy } from '@polycam/method-baselines';
 import { describe, expect, it } from 'vitest';
+import { minMaxNormalize } from '../masking/minMaxNormalize.js';
 
 describeWeightingStrategyConformance('score-cam', () => new ScoreCamStrategy());
 describeWeightingStrategyConformance('score-cam-softmax', () => new ScoreCamStrategy({ weights: 'softmax-logit-difference' }));

@@ -24,7 +24,6 @@ function softmax(values: Float32Array): Float32Array {
 export class ScoreCamStrategy implements WeightingStrategy {
   /** `score-cam`, or `score-cam-softmax` for the softmax-of-logit-difference weights. */
   public readonly id: string;
-  /** What it computes. */
   public readonly description: string;
   /** Only forward passes. */
   public readonly requires: readonly BackendCapability[] = ['forward'];
@@ -42,10 +41,7 @@ export class ScoreCamStrategy implements WeightingStrategy {
       : 'Score-CAM: w = s(X ⊙ M), min-max masks';
   }
 
-  /**
-   * @param channels - K.
-   * @returns K: one masked image per channel.
-   */
+  /** K: one masked image per channel. */
   public plannedEvaluations(channels: number): number {
     return channels;
   }

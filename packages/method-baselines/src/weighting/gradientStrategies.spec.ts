@@ -1,5 +1,5 @@
-import { classTarget, type ModelBackend, type Tensor, type WeightingContext } from '@polycam/core';
-import { createToyBackend, describeWeightingStrategyConformance, seededRandom } from '@polycam/core/testing';
+import { classTarget, seededRandom, type ModelBackend, type Tensor, type WeightingContext } from '@polycam/core';
+import { createToyBackend, describeWeightingStrategyConformance } from '@polycam/core/testing';
 import { GradCamPlusPlusStrategy, GradCamStrategy, LayerCamStrategy } from '@polycam/method-baselines';
 import { describe, expect, it } from 'vitest';
 

@@ -1,4 +1,5 @@
-import { localNormalize, relu, resizeBilinear, type Fusion, type Map2D } from '@polycam/core';
+import type { Fusion, Map2D } from '@polycam/core';
+import { localNormalize, relu, resizeBilinear } from '@polycam/core/kernels';
 import { multiplyRectified } from './multiplyRectified.js';
 
 /**
@@ -9,14 +10,8 @@ import { multiplyRectified } from './multiplyRectified.js';
 export class LNormFusion implements Fusion {
   /** `lnorm`. */
   public readonly id = 'lnorm';
-  /** What it computes. */
   public readonly description = 'LNorm fusion: P_l = ReLU(LNorm(C_l) ⊙ up(P_{l+1}))';
 
-  /**
-   * @param cam - `C_l`.
-   * @param deeper - `P_{l+1}`, or undefined for the deepest layer.
-   * @returns `P_l`.
-   */
   public fuse(cam: Map2D, deeper: Map2D | undefined): Map2D {
     if (deeper === undefined) {
       return { height: cam.height, width: cam.width, data: relu(cam.data) };

@@ -1,5 +1,5 @@
-import { resizeBilinear, type Map2D } from '@polycam/core';
-import { seededRandom } from '@polycam/core/testing';
+import { seededRandom, type Map2D } from '@polycam/core';
+import { resizeBilinear } from '@polycam/core/kernels';
 import { LNormFusion, NoLNormFusion } from '@polycam/method-polycam';
 import { describe, expect, it } from 'vitest';
 

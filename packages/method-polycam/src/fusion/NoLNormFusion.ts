@@ -1,4 +1,5 @@
-import { relu, resizeBilinear, type Fusion, type Map2D } from '@polycam/core';
+import type { Fusion, Map2D } from '@polycam/core';
+import { relu, resizeBilinear } from '@polycam/core/kernels';
 import { multiplyRectified } from './multiplyRectified.js';
 
 /**
@@ -8,14 +9,8 @@ import { multiplyRectified } from './multiplyRectified.js';
 export class NoLNormFusion implements Fusion {
   /** `no-lnorm`. */
   public readonly id = 'no-lnorm';
-  /** What it computes. */
   public readonly description = 'fusion without LNorm (ablation): P_l = ReLU(C_l ⊙ up(P_{l+1}))';
 
-  /**
-   * @param cam - `C_l`.
-   * @param deeper - `P_{l+1}`, or undefined for the deepest layer.
-   * @returns `P_l`.
-   */
   public fuse(cam: Map2D, deeper: Map2D | undefined): Map2D {
     if (deeper === undefined) {
       return { height: cam.height, width: cam.width, data: relu(cam.data) };

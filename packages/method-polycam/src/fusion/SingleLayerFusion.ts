@@ -8,13 +8,9 @@ import type { Fusion, Map2D } from '@polycam/core';
 export class SingleLayerFusion implements Fusion {
   /** `single-layer`. */
   public readonly id = 'single-layer';
-  /** What it computes. */
   public readonly description = 'no fusion (ablation): each stage is its own layer\'s CAM';
 
-  /**
-   * @param cam - `C_l`.
-   * @returns `C_l` itself, copied.
-   */
+  /** Returns `C_l` itself, copied; the deeper map is ignored. */
   public fuse(cam: Map2D): Map2D {
     return { height: cam.height, width: cam.width, data: cam.data.slice() };
   }

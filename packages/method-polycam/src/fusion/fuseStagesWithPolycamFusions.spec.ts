@@ -1,5 +1,6 @@
-import { createPolycamContainer, fuseStages, saliencyMap, TOKENS } from '@polycam/core';
-import { createToyBackend, seededRandom } from '@polycam/core/testing';
+import { createPolycamContainer, fuseStages, seededRandom, TOKENS } from '@polycam/core';
+import { saliencyMap } from '@polycam/core/kernels';
+import { createToyBackend } from '@polycam/core/testing';
 import { LNormFusion, NoLNormFusion, polycamModule, SingleLayerFusion } from '../index.js';
 import { describe, expect, it } from 'vitest';
 

@@ -9,23 +9,16 @@ import { scoreChannelMasks } from '@polycam/core/masking';
 export class CdcStrategy implements WeightingStrategy {
   /** `cdc`. */
   public readonly id = 'cdc';
-  /** What it computes. */
   public readonly description = 'CDC (PCAM−): w = ReLU(s(X) − s(X ⊙ (1 − M)))';
   /** Only forward passes. */
   public readonly requires: readonly BackendCapability[] = ['forward'];
 
-  /**
-   * @param channels - K.
-   * @returns K: one complement-masked image per channel.
-   */
+  /** K: one complement-masked image per channel. */
   public plannedEvaluations(channels: number): number {
     return channels;
   }
 
-  /**
-   * @param context - The layer and the image.
-   * @returns `ReLU(s(X) − s(X ⊙ (1 − M_k)))` for each channel.
-   */
+  /** Weighs channel k by `ReLU(s(X) − s(X ⊙ (1 − M_k)))`. */
   public async computeWeights(context: WeightingContext): Promise<Float32Array> {
     const { complement } = await scoreChannelMasks(context, { direct: false, complement: true });
     return complement!.map((score) => Math.max(Math.fround(context.baseScore - score), 0));

@@ -9,23 +9,16 @@ import { scoreChannelMasks } from '@polycam/core/masking';
 export class CicStrategy implements WeightingStrategy {
   /** `cic`. */
   public readonly id = 'cic';
-  /** What it computes. */
   public readonly description = 'CIC (PCAM+): w = s(X ⊙ M)';
   /** Only forward passes. */
   public readonly requires: readonly BackendCapability[] = ['forward'];
 
-  /**
-   * @param channels - K.
-   * @returns K: one masked image per channel.
-   */
+  /** K: one masked image per channel. */
   public plannedEvaluations(channels: number): number {
     return channels;
   }
 
-  /**
-   * @param context - The layer and the image.
-   * @returns `s(X ⊙ M_k)` for each channel.
-   */
+  /** Weighs channel k by `s(X ⊙ M_k)`. */
   public async computeWeights(context: WeightingContext): Promise<Float32Array> {
     const { direct } = await scoreChannelMasks(context, { direct: true, complement: false });
     return direct!;

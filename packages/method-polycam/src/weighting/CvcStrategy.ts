@@ -8,23 +8,16 @@ import { scoreChannelMasks } from '@polycam/core/masking';
 export class CvcStrategy implements WeightingStrategy {
   /** `cvc`. */
   public readonly id = 'cvc';
-  /** What it computes. */
   public readonly description = 'CVC (PCAM±): w = ReLU(s(X ⊙ M) + s(X) − s(X ⊙ (1 − M)))';
   /** Only forward passes. */
   public readonly requires: readonly BackendCapability[] = ['forward'];
 
-  /**
-   * @param channels - K.
-   * @returns 2K: a masked and a complement-masked image per channel.
-   */
+  /** 2K: a masked and a complement-masked image per channel. */
   public plannedEvaluations(channels: number): number {
     return 2 * channels;
   }
 
-  /**
-   * @param context - The layer and the image.
-   * @returns `ReLU(s(X ⊙ M_k) + s(X) − s(X ⊙ (1 − M_k)))` for each channel.
-   */
+  /** Weighs channel k by `ReLU(s(X ⊙ M_k) + s(X) − s(X ⊙ (1 − M_k)))`. */
   public async computeWeights(context: WeightingContext): Promise<Float32Array> {
     const { direct, complement } = await scoreChannelMasks(context, { direct: true, complement: true });
     return direct!.map((score, channel) =>

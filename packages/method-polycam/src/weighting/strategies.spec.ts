@@ -1,8 +1,7 @@
 import {
   classTarget,
-  normalizeMap,
-  resizeBilinear,
   resolveLayers,
+  seededRandom,
   type ModelBackend,
   type RunRequest,
   type TargetFunction,
@@ -10,7 +9,8 @@ import {
   type WeightingContext,
   type WeightingStrategy,
 } from '@polycam/core';
-import { createToyBackend, seededRandom } from '@polycam/core/testing';
+import { normalizeMap, resizeBilinear } from '@polycam/core/kernels';
+import { createToyBackend } from '@polycam/core/testing';
 import { CdcStrategy, CicStrategy, CvcStrategy } from '@polycam/method-polycam';
 import { beforeAll, describe, expect, it } from 'vitest';
 

@@ -1,4 +1,5 @@
-import { gaussianBlur, PolycamError } from '@polycam/core';
+import { PolycamError } from '@polycam/core';
+import { gaussianBlur } from '@polycam/core/kernels';
 import type { RelevanceBaseline } from './RelevanceBaseline.js';
 
 /**

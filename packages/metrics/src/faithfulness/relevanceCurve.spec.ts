@@ -1,4 +1,5 @@
-import { gaussianBlur, PolycamError, resizeBilinear, seededRandom, type Map2D, type Tensor } from '@polycam/core';
+import { PolycamError, seededRandom, type Map2D, type Tensor } from '@polycam/core';
+import { gaussianBlur, resizeBilinear } from '@polycam/core/kernels';
 import { describe, expect, it } from 'vitest';
 import { deletion } from './deletion.js';
 import { insertion } from './insertion.js';

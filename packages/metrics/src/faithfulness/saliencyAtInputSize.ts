@@ -1,4 +1,5 @@
-import { PolycamError, resizeBilinear, type Map2D } from '@polycam/core';
+import { PolycamError, type Map2D } from '@polycam/core';
+import { resizeBilinear } from '@polycam/core/kernels';
 
 /**
  * Checks a saliency map and brings it to the input's size, as the authors' evaluation does:

@@ -1,13 +1,9 @@
+import { tfjsPlatforms, type TfjsPlatform } from '@polycam/backend-tfjs';
 import { PolycamError } from '@polycam/core';
-import type { TfjsPlatform } from './TfjsPlatform.js';
-import { tfjsPlatforms } from './tfjsPlatforms.js';
 
 /**
- * Checks a platform name, as given on a command line or in a configuration file.
- *
- * @param name - The name to check.
- * @returns The platform.
- * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` for a name that is not a {@link TfjsPlatform}.
+ * Checks `--tf-platform`'s value against the TF.js backend's platforms, so that a bad name is
+ * refused (`invalid-argument`) before anything is loaded.
  */
 export function parseTfjsPlatform(name: string): TfjsPlatform {
   const platform = tfjsPlatforms.find((candidate) => candidate === name);
