@@ -1,4 +1,5 @@
 import type { BackendFactory, ModelBackend, ModelSource } from '@polycam/core';
+import { isOnnxSource } from './onnx/isOnnxSource.js';
 import { OnnxBackend } from './OnnxBackend.js';
 import type { OnnxLoadOptions } from './OnnxLoadOptions.js';
 
@@ -11,11 +12,10 @@ export class OnnxBackendFactory implements BackendFactory {
 
   /**
    * @param source - A model source.
-   * @returns True for a path or a named buffer ending in `.onnx`.
+   * @returns True for a path or a named buffer ending in `.onnx` (see `isOnnxSource`).
    */
   public canLoad(source: ModelSource): boolean {
-    const name = 'path' in source ? source.path : (source.name ?? '');
-    return name.toLowerCase().endsWith('.onnx');
+    return isOnnxSource(source);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { BackendFactory, ModelBackend, ModelSource } from '@polycam/core';
+import { isOnnxSource } from '@polycam/backend-onnx/onnx';
 import { OrtWebBackend } from '../backend/OrtWebBackend.js';
 import type { OrtWebLoadOptions } from '../backend/OrtWebLoadOptions.js';
 
@@ -13,11 +14,10 @@ export class OrtWebBackendFactory implements BackendFactory {
 
   /**
    * @param source - A model source.
-   * @returns True for a path or a named buffer ending in `.onnx`.
+   * @returns True for a path or a named buffer ending in `.onnx` (see `isOnnxSource`).
    */
   public canLoad(source: ModelSource): boolean {
-    const name = 'path' in source ? source.path : (source.name ?? '');
-    return name.toLowerCase().endsWith('.onnx');
+    return isOnnxSource(source);
   }
 
   /**

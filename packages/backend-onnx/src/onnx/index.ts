@@ -25,6 +25,7 @@ export { detectLayout } from '../detectLayout.js';
 export type { OnnxWiring } from '../OnnxWiring.js';
 export { wireOnnxModel } from '../wireOnnxModel.js';
 export type { MaskedInputSpec } from './MaskedInputSpec.js';
+export { isOnnxSource } from './isOnnxSource.js';
 export { maskedInputNames } from './maskedInputNames.js';
 export type { OnnxModelSummary, OnnxNodeInfo, OnnxValueInfo } from './OnnxModelSummary.js';
 export type { OnnxRuntimeBinding } from './OnnxRuntimeBinding.js';
