@@ -7,8 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 // The conformance suites must reject broken plugins. `fixtures/brokenPlugins.conformance.ts`
-// runs them on deliberately broken strategies and backends (one bug each) next to correct
-// controls; this spec runs that file in a child vitest and checks which checks failed.
+// runs them on deliberately broken strategies, backends, fusions and attribution methods (one
+// bug each) next to correct controls; this spec runs that file in a child vitest and checks
+// which checks failed.
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const CONFIG = fileURLToPath(new URL('../../fixtures/vitest.config.ts', import.meta.url));
@@ -16,6 +17,8 @@ const VITEST = join(dirname(createRequire(import.meta.url).resolve('vitest/packa
 
 const STRATEGY = 'WeightingStrategy conformance: ';
 const BACKEND = 'ModelBackend conformance: ';
+const FUSION = 'Fusion conformance: ';
+const METHOD = 'AttributionMethod conformance: ';
 
 /** For each broken plugin (and control), the checks that must fail: exactly these. */
 const expectedFailures: Record<string, readonly string[]> = {
@@ -34,6 +37,22 @@ const expectedFailures: Record<string, readonly string[]> = {
   [`${BACKEND}ignores-abort-signal`]: ['rejects with aborted when the signal has fired'],
   [`${BACKEND}accepts-any-input-shape`]: ['rejects an input of the wrong shape with invalid-argument'],
   [`${BACKEND}declares-a-missing-service`]: ['declares forward, and each optional capability exactly when it provides its service'],
+  [`${FUSION}control: lnorm`]: [],
+  [`${FUSION}normalizes-in-place`]: ['leaves the CAM and the deeper map untouched'],
+  [`${FUSION}caches-the-upsampled-map`]: ['keeps no state between calls: A, then B, then A again gives the first A, and B what a fresh instance gives'],
+  [`${FUSION}returns-the-deeper-size`]: ['returns a map of the CAM’s size, for the deepest layer and on a deeper map of the same or a smaller size'],
+  [`${FUSION}divides-by-zero`]: ['gives no NaN for an all-zero CAM, alone or on a deeper map'],
+  [`${METHOD}control: rise`]: [],
+  [`${METHOD}counts-batches`]: ['reports each planned evaluation to the ledger exactly once'],
+  [`${METHOD}fixed-batch-size`]: ['never sends more images in one run than the batch size'],
+  [`${METHOD}ignores-cancellation`]: [
+    'rejects with aborted, running nothing, when its signal has already fired',
+    'stops with aborted, before all its planned evaluations, when its signal fires after the first batch',
+  ],
+  [`${METHOD}checks-the-signal-once`]: ['stops with aborted, before all its planned evaluations, when its signal fires after the first batch'],
+  [`${METHOD}memoizes-by-shape`]: ['keeps no state between calls: A, then B, then A again gives the first A, and B what a fresh instance gives'],
+  [`${METHOD}standardizes-in-place`]: ['leaves the input untouched'],
+  [`${METHOD}requires-gradients`]: ['is checked on a backend that has every capability it requires'],
 };
 
 interface JsonReport {

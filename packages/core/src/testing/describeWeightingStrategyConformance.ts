@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelBackend } from '../backend/ModelBackend.js';
-import type { RunRequest } from '../backend/RunRequest.js';
 import { PolycamError } from '../errors/PolycamError.js';
 import { resolveLayers } from '../layers/resolveLayers.js';
 import { argmax } from '../target/argmax.js';
@@ -9,6 +8,7 @@ import type { Tensor } from '../tensor/Tensor.js';
 import type { WeightingContext } from '../weighting/WeightingContext.js';
 import type { WeightingStrategy } from '../weighting/WeightingStrategy.js';
 import { createToyBackend } from './createToyBackend.js';
+import { observedBackend } from './observedBackend.js';
 import { seededRandom } from '../random/seededRandom.js';
 
 /** Options of {@link describeWeightingStrategyConformance}. */
@@ -22,45 +22,6 @@ export interface StrategyConformanceOptions {
   readonly tolerance?: number;
   /** Timeout per test in milliseconds. Default 60 000. */
   readonly timeoutMs?: number;
-}
-
-/**
- * A backend wrapper that records the batch size of every run, plain or masked; a gradient
- * counts as a run of one image.
- */
-function observed(backend: ModelBackend): { backend: ModelBackend; batches: number[] } {
-  const batches: number[] = [];
-  const wrapper: ModelBackend = {
-    id: backend.id,
-    capabilities: backend.capabilities,
-    description: backend.description,
-    ...(backend.gradients
-      ? {
-          gradients: {
-            layerGradient: (input, layer, target, signal) => {
-              batches.push(1);
-              return backend.gradients!.layerGradient(input, layer, target, signal);
-            },
-          },
-        }
-      : {}),
-    ...(backend.maskedInputs
-      ? {
-          maskedInputs: {
-            runMasked: (request, signal) => {
-              batches.push(request.masks.shape[0]!);
-              return backend.maskedInputs!.runMasked(request, signal);
-            },
-          },
-        }
-      : {}),
-    run: (request: RunRequest, signal?: AbortSignal) => {
-      batches.push(request.input.shape[0]!);
-      return backend.run(request, signal);
-    },
-    dispose: () => backend.dispose(),
-  };
-  return { backend: wrapper, batches };
 }
 
 interface Prepared {
@@ -155,7 +116,7 @@ export function describeWeightingStrategyConformance(
 
     it('gives one finite weight per channel and accounts for each planned evaluation once', async () => {
       const strategy = createStrategy();
-      const { backend, batches } = observed(await load());
+      const { backend, batches } = observedBackend(await load());
       try {
         const prepared = await prepare(backend, 21);
         for (let layer = 0; layer < prepared.layers.length; layer += 1) {
@@ -177,7 +138,7 @@ export function describeWeightingStrategyConformance(
 
     it('never sends more images in one run than the batch size', async () => {
       const strategy = createStrategy();
-      const { backend, batches } = observed(await load());
+      const { backend, batches } = observedBackend(await load());
       try {
         const prepared = await prepare(backend, 22);
         batches.length = 0;
@@ -233,7 +194,7 @@ export function describeWeightingStrategyConformance(
 
     it('stops with aborted when its signal has fired, if it runs the model', async () => {
       const strategy = createStrategy();
-      const { backend, batches } = observed(await load());
+      const { backend, batches } = observedBackend(await load());
       try {
         const prepared = await prepare(backend, 25);
         batches.length = 0;

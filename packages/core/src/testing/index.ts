@@ -5,6 +5,8 @@
  * @packageDocumentation
  */
 export { createToyBackend, type ToyBackendOptions } from './createToyBackend.js';
+export { describeAttributionMethodConformance, type AttributionConformanceOptions } from './describeAttributionMethodConformance.js';
+export { describeFusionConformance, type FusionConformanceOptions } from './describeFusionConformance.js';
 export { describeModelBackendConformance, type BackendConformanceOptions } from './describeModelBackendConformance.js';
 export { describeWeightingStrategyConformance, type StrategyConformanceOptions } from './describeWeightingStrategyConformance.js';
 export { errorKindOf } from './errorKindOf.js';

@@ -1,0 +1,4 @@
+import { describeFusionConformance } from '@polycam/core/testing';
+import { LayerCamFusion } from '@polycam/method-baselines';
+
+describeFusionConformance('layer-cam-max', () => new LayerCamFusion());
