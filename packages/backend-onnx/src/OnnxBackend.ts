@@ -31,7 +31,6 @@ import { readModelBytes } from './readModelBytes.js';
  * ```
  */
 export class OnnxBackend extends OnnxSessionBackend {
-  /** `onnx`. */
   public readonly id = 'onnx';
   /** Loads copies of the model with chosen layers' weights redrawn at random. */
   declare public readonly weightRandomizer: WeightRandomizer;

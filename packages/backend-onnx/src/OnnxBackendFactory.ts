@@ -7,7 +7,6 @@ import type { OnnxLoadOptions } from './OnnxLoadOptions.js';
  * Loads `.onnx` models with {@link OnnxBackend}. Bound by {@link onnxBackendModule}.
  */
 export class OnnxBackendFactory implements BackendFactory {
-  /** `onnx`. */
   public readonly id = 'onnx';
 
   /**

@@ -8,9 +8,8 @@ import type { OnnxLoadOptions } from './OnnxLoadOptions.js';
  *
  * @internal
  * @param bytes - The model's bytes.
- * @param options - The thread count.
+ * @param options - Only its thread count is read.
  * @param name - The model's name, for messages.
- * @returns The session.
  * @throws {@link PolycamError} `invalid-model` when onnxruntime refuses the model.
  */
 export async function createSession(bytes: Uint8Array, options: OnnxLoadOptions, name: string): Promise<ort.InferenceSession> {

@@ -74,7 +74,6 @@ async function openAdapter(artifacts: io.ModelArtifacts, path: string, output: s
  * ```
  */
 export class TfjsBackend implements ModelBackend {
-  /** `tfjs`. */
   public readonly id = 'tfjs';
   /** `forward` and `gradients`, plus `weight-randomization` for a LayersModel. */
   public readonly capabilities: ReadonlySet<BackendCapability>;

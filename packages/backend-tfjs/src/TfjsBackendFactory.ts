@@ -6,7 +6,6 @@ import type { TfjsLoadOptions } from './TfjsLoadOptions.js';
  * Loads TF.js `model.json` files with {@link TfjsBackend}. Bound by {@link tfjsBackendModule}.
  */
 export class TfjsBackendFactory implements BackendFactory {
-  /** `tfjs`. */
   public readonly id = 'tfjs';
 
   /**

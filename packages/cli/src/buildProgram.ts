@@ -36,7 +36,6 @@ function benchmarkDataOption(): Option {
  *
  * @internal
  * @param io - Streams and the cancellation signal.
- * @returns The commander program.
  */
 export function buildProgram(io: CliIo): Command {
   const program = new Command('polycam')

@@ -24,7 +24,6 @@ import type { OrtWebLoadOptions } from './OrtWebLoadOptions.js';
  * ```
  */
 export class OrtWebBackend extends OnnxSessionBackend {
-  /** `onnxruntime-web`. */
   public readonly id = 'onnxruntime-web';
 
   private constructor(sessions: OnnxSessions) {

@@ -9,7 +9,6 @@ import type { OrtWebLoadOptions } from '../backend/OrtWebLoadOptions.js';
  * `@polycam/backend-onnx` recognises the same files.
  */
 export class OrtWebBackendFactory implements BackendFactory {
-  /** `onnxruntime-web`. */
   public readonly id = 'onnxruntime-web';
 
   /**

@@ -28,7 +28,6 @@ function encodeAttribute(attribute: NodeAttribute): Uint8Array {
  * Encodes a node as an ONNX `NodeProto`.
  *
  * @internal
- * @param node - The node.
  * @returns The message's bytes.
  */
 export function encodeNode(node: GraphNode): Uint8Array {

@@ -9,7 +9,6 @@ const { tensor: TENSOR, dataType: DATA_TYPE } = onnxFields;
  *
  * @internal
  * @param name - The tensor's name.
- * @param dims - Its shape.
  * @param data - Its values, row-major.
  * @returns The message's bytes.
  */

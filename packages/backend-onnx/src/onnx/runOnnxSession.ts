@@ -8,7 +8,6 @@ import type { OnnxRuntimeBinding } from './OnnxRuntimeBinding.js';
  *
  * @internal
  * @param binding - Makes the runtime's tensors.
- * @param session - The session.
  * @param feeds - Each input's values and dims.
  * @param fetches - The outputs to return.
  * @returns Each fetched output by name.

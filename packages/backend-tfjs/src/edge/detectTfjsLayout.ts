@@ -8,7 +8,6 @@ const CHANNEL_COUNTS = new Set([1, 3, 4]);
  *
  * @internal
  * @param shape - The input's shape with its batch axis.
- * @returns The layout.
  */
 export function detectTfjsLayout(shape: readonly (number | null)[]): InputLayout {
   const second = shape[1];

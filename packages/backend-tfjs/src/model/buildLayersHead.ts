@@ -24,8 +24,6 @@ export interface LayersHead {
  * @param inputs - The model's inputs.
  * @param nodes - The model's nodes in forward order (see `modelNodes`).
  * @param split - The tensor to split at.
- * @param output - The scored output.
- * @returns The two halves.
  */
 export function buildLayersHead(
   inputs: readonly SymbolicTensor[],

@@ -9,7 +9,6 @@ export type LayerNode = Layer['inboundNodes'][number];
  * order: the order of the model's layers, which TF.js keeps topologically sorted.
  *
  * @internal
- * @param model - The model.
  * @param output - The tensor whose dependencies to collect.
  * @returns The nodes, inputs' nodes included, each once.
  */

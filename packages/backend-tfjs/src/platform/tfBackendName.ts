@@ -5,7 +5,6 @@ import type { TfjsPlatform } from './TfjsPlatform.js';
  * as `tf.getBackend()` reports it.
  *
  * @internal
- * @param platform - The platform.
  * @returns The TF.js backend name.
  */
 export function tfBackendName(platform: TfjsPlatform): string {

@@ -11,10 +11,8 @@ import type { ExplainStage } from './ExplainResult.js';
  * `cam` and `fused` are `ReLU(R)` and `map` is `resize(u(ReLU(R)), H×W)`, as for a CAM.
  *
  * @internal
- * @param method - The attribution method.
  * @param context - The image, the model, the target and the accounting.
  * @param inputName - The model input's name, which names the stage.
- * @returns The stage.
  * @throws {@link PolycamError} `invalid-plugin` when the map is not the input's size, and
  *   whatever the method throws.
  */

@@ -38,7 +38,6 @@ function checkCapabilities(request: ExplainRequest, plan: ExplainPlan): void {
  * @internal
  * @param request - What to explain.
  * @param plan - The request's resolved method.
- * @returns The prepared explanation.
  * @throws {@link PolycamError} `unsupported-capability`, `invalid-argument`, `unknown-layer` or
  *   `class-out-of-range`.
  */

@@ -7,7 +7,6 @@ import type { MaskJob } from './MaskJob.js';
  *
  * @internal
  * @param plan - The layer's masks.
- * @param job - The job.
  * @param target - Where to write its `h · w` values.
  */
 export function writeLowResolutionMask(plan: ChannelMaskPlan, job: MaskJob, target: Float32Array): void {

@@ -135,7 +135,6 @@ export interface ToyNetwork {
  *
  * @internal
  * @param seed - Seeds the weights.
- * @returns The network.
  */
 export function createToyNetwork(seed: number): ToyNetwork {
   const random = seededRandom(seed);

@@ -27,7 +27,6 @@ interface Geometry {
  * forward pass per patch position.
  */
 export class OcclusionMethod implements AttributionMethod {
-  /** `occlusion`. */
   public readonly id = 'occlusion';
   /** No aliases. */
   public readonly aliases: readonly string[] = [];

@@ -26,7 +26,6 @@ function positiveInteger(name: string, value: number): number {
  * stays bounded and the map does not depend on the batch size. N forward passes.
  */
 export class RiseMethod implements AttributionMethod {
-  /** `rise`. */
   public readonly id = 'rise';
   /** No aliases. */
   public readonly aliases: readonly string[] = [];

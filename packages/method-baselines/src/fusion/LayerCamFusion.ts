@@ -15,7 +15,6 @@ import { minMaxNormalize } from '../masking/minMaxNormalize.js';
  * Layer-CAM paper recommends the scaling for shallow layers.
  */
 export class LayerCamFusion implements Fusion {
-  /** `layer-cam-max`. */
   public readonly id = 'layer-cam-max';
   public readonly description = 'Layer-CAM: max over layers of tanh(γ · minmax(C_l))';
   readonly #gamma: number;

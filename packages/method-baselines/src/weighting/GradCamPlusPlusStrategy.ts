@@ -14,7 +14,6 @@ import { GradientWeightingStrategy } from '../gradients/GradientWeightingStrateg
  * and its authors' code write it; torchcam sums `A_k(a, b) · g(a, b)³` instead.
  */
 export class GradCamPlusPlusStrategy extends GradientWeightingStrategy {
-  /** `grad-cam++`. */
   public readonly id = 'grad-cam++';
   /** One weight per channel. */
   public readonly granularity: WeightGranularity = 'channel';

@@ -9,7 +9,6 @@ import { GradientWeightingStrategy } from '../gradients/GradientWeightingStrateg
  * backward pass) per layer; it needs the `gradients` capability.
  */
 export class GradCamStrategy extends GradientWeightingStrategy {
-  /** `grad-cam`. */
   public readonly id = 'grad-cam';
   /** One weight per channel. */
   public readonly granularity: WeightGranularity = 'channel';

@@ -10,7 +10,6 @@ import { GradientWeightingStrategy } from '../gradients/GradientWeightingStrateg
  * several layers with {@link LayerCamFusion}.
  */
 export class LayerCamStrategy extends GradientWeightingStrategy {
-  /** `layer-cam`. */
   public readonly id = 'layer-cam';
   public readonly description = 'Layer-CAM: W_k(i,j) = ReLU(∂S/∂A_k(i,j)), element-wise';
   /** One weight per activation element. */

@@ -8,7 +8,6 @@ import { multiplyRectified } from './multiplyRectified.js';
  * `LNorm(C_l) = C_l / max(resize(resize(C_l, size(P_{l+1})), size(C_l)), 1e−12)`.
  */
 export class LNormFusion implements Fusion {
-  /** `lnorm`. */
   public readonly id = 'lnorm';
   public readonly description = 'LNorm fusion: P_l = ReLU(LNorm(C_l) ⊙ up(P_{l+1}))';
 

@@ -7,7 +7,6 @@ import { multiplyRectified } from './multiplyRectified.js';
  * `P_l = ReLU(C_l ⊙ resize(P_{l+1}, size(C_l)))`.
  */
 export class NoLNormFusion implements Fusion {
-  /** `no-lnorm`. */
   public readonly id = 'no-lnorm';
   public readonly description = 'fusion without LNorm (ablation): P_l = ReLU(C_l ⊙ up(P_{l+1}))';
 

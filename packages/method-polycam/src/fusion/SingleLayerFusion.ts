@@ -6,7 +6,6 @@ import type { Fusion, Map2D } from '@polycam/core';
  * shallowest layer's; pick one layer to get a classic single-layer CAM.
  */
 export class SingleLayerFusion implements Fusion {
-  /** `single-layer`. */
   public readonly id = 'single-layer';
   public readonly description = 'no fusion (ablation): each stage is its own layer\'s CAM';
 

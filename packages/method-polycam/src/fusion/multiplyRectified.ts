@@ -4,9 +4,7 @@ import type { Map2D } from '@polycam/core';
  * `ReLU(a ⊙ b)` for two maps of the same size, in float32.
  *
  * @internal
- * @param a - The first map.
  * @param b - The second map, the same size as `a`.
- * @returns A new map.
  */
 export function multiplyRectified(a: Map2D, b: Map2D): Map2D {
   const data = new Float32Array(a.data.length);

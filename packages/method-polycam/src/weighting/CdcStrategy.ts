@@ -7,7 +7,6 @@ import { scoreChannelMasks } from '@polycam/core/masking';
  * `w_k = ReLU(s(X) − s(X ⊙ (1 − M_k)))`. K masked passes per layer.
  */
 export class CdcStrategy implements WeightingStrategy {
-  /** `cdc`. */
   public readonly id = 'cdc';
   public readonly description = 'CDC (PCAM−): w = ReLU(s(X) − s(X ⊙ (1 − M)))';
   /** Only forward passes. */

@@ -7,7 +7,6 @@ import { scoreChannelMasks } from '@polycam/core/masking';
  * paper does. K masked passes per layer.
  */
 export class CicStrategy implements WeightingStrategy {
-  /** `cic`. */
   public readonly id = 'cic';
   public readonly description = 'CIC (PCAM+): w = s(X ⊙ M)';
   /** Only forward passes. */

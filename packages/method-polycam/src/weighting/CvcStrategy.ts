@@ -6,7 +6,6 @@ import { scoreChannelMasks } from '@polycam/core/masking';
  * `w_k = ReLU(s(X ⊙ M_k) + s(X) − s(X ⊙ (1 − M_k)))`. 2K masked passes per layer.
  */
 export class CvcStrategy implements WeightingStrategy {
-  /** `cvc`. */
   public readonly id = 'cvc';
   public readonly description = 'CVC (PCAM±): w = ReLU(s(X ⊙ M) + s(X) − s(X ⊙ (1 − M)))';
   /** Only forward passes. */

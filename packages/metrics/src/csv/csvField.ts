@@ -3,7 +3,6 @@
  * inner quotes, as Python's csv module does by default (`QUOTE_MINIMAL`).
  *
  * @internal
- * @param text - The field.
  * @returns The field as it goes in the file.
  */
 export function csvField(text: string): string {

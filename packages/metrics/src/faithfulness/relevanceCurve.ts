@@ -39,7 +39,6 @@ function checkPositiveInteger(name: string, value: number, maximum?: { value: nu
  * @internal
  * @param mode - `insertion` goes from the baseline to the image, `deletion` from the image to
  *   the baseline.
- * @param backend - The model.
  * @param input - The normalised image, `[C, H, W]` or `[1, C, H, W]`.
  * @param saliency - The saliency map; resized bilinearly to `H × W` when of another size.
  * @param options - Steps, baseline, batch size, class, cancellation and progress.

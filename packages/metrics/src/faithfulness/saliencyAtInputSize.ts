@@ -8,7 +8,6 @@ import { resizeBilinear } from '@polycam/core/kernels';
  * anti-aliasing) to `height × width`.
  *
  * @internal
- * @param saliency - The saliency map.
  * @param height - The input's height `H`.
  * @param width - The input's width `W`.
  * @returns The map at `H × W` (a copy; the argument is never modified).

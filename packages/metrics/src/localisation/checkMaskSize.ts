@@ -4,7 +4,6 @@ import { PolycamError, type Map2D } from '@polycam/core';
  * Checks that a ground-truth mask covers the saliency map pixel for pixel.
  *
  * @internal
- * @param map - The saliency map.
  * @param mask - The mask, row-major, one value per pixel.
  * @throws {@link PolycamError} `invalid-argument` when the map is empty or the sizes differ.
  */

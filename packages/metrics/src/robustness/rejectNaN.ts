@@ -4,7 +4,6 @@ import { PolycamError } from '@polycam/core';
  * Refuses a sequence holding NaN, which no correlation can order or average.
  *
  * @internal
- * @param values - The sequence.
  * @param verb - What the caller does with it, for the message (`rank`, `correlate`).
  * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` naming the first NaN's index.
  */
