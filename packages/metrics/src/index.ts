@@ -8,12 +8,21 @@
  *   game, and class-specificity on two-object images;
  * - robustness and sanity: Captum's sensitivity-max and the cascading model-randomisation check
  *   (Adebayo et al.) with Spearman rank correlations;
- * - the paper's CSV format for per-image values.
+ * - the paper's CSV format for per-image values, and `evaluateFaithfulness`, the faithfulness
+ *   protocol over a set of images that `polycam evaluate` runs, with its CSV files.
  *
  * @packageDocumentation
  */
 export { formatFloat32 } from './csv/formatFloat32.js';
 export { formatMetricCsv } from './csv/formatMetricCsv.js';
+export { evaluateFaithfulness } from './evaluation/evaluateFaithfulness.js';
+export { faithfulnessCsvFiles } from './evaluation/faithfulnessCsvFiles.js';
+export type { FaithfulnessItem } from './evaluation/FaithfulnessItem.js';
+export type { FaithfulnessMetric } from './evaluation/FaithfulnessMetric.js';
+export { faithfulnessMetrics } from './evaluation/faithfulnessMetrics.js';
+export type { FaithfulnessOptions } from './evaluation/FaithfulnessOptions.js';
+export type { FaithfulnessReport } from './evaluation/FaithfulnessReport.js';
+export type { MetricCsvFile } from './evaluation/MetricCsvFile.js';
 export { averageDropIncrease } from './faithfulness/averageDropIncrease.js';
 export type { AverageDropIncreaseOptions } from './faithfulness/AverageDropIncreaseOptions.js';
 export type { AverageDropIncreaseResult } from './faithfulness/AverageDropIncreaseResult.js';

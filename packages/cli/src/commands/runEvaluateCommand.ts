@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { classTarget, PolycamError, preprocessImage } from '@polycam/core';
 import { decodeNpz } from '@polycam/core/io';
-import { averageDropIncrease, deletion, formatMetricCsv, insertion, type RelevanceBaseline } from '@polycam/metrics';
+import { evaluateFaithfulness, faithfulnessCsvFiles, type RelevanceBaseline } from '@polycam/metrics';
 import type { CliIo } from '../CliIo.js';
 import { withClassFlag } from './withClassFlag.js';
 import { saliencyMapFor } from '../evaluate/saliencyMapFor.js';
@@ -36,7 +36,8 @@ function stem(path: string): string {
  * average drop and increase in confidence — for the model's predicted class (or `--class`).
  * It writes the paper's CSV files (`ins_auc_<model>-<saliency>.csv`, `del_auc_…`,
  * `ins_details_…`, `del_details_…`, and `drop_increase_…` for the third metric) and prints the
- * means. Every input is checked before the first model run, and the CSV files are written
+ * means; the protocol itself is `evaluateFaithfulness` of `@polycam/metrics`, and the files are
+ * its `faithfulnessCsvFiles`. Every input is checked before the first model run, and the CSV files are written
  * together at the end, so bad input leaves no partial file.
  *
  * @param images - The image paths; each must have a map in the npz under its file name.
@@ -68,63 +69,36 @@ export async function runEvaluateCommand(images: readonly string[], options: Eva
       if (metrics.some((metric) => metric !== 'drop-increase') && steps > height * width) {
         throw new PolycamError('invalid-argument', `--steps ${steps} exceeds the ${height * width} pixels of the model's input`);
       }
-      const decoded = [];
-      for (const path of images) decoded.push(await readImage(path, channels));
-
-      const curves = metrics.filter((metric) => metric !== 'drop-increase').length;
-      const unitsPerImage = curves * steps + (metrics.includes('drop-increase') ? 1 : 0);
-      progress.start('evaluating', images.length * unitsPerImage);
-      const results = { insertion: new Map<string, Float32Array>(), deletion: new Map<string, Float32Array>() };
-      const aucs = { insertion: new Map<string, number[]>(), deletion: new Map<string, number[]>() };
-      const dropIncrease = new Map<string, number[]>();
+      const items = [];
       for (const [index, path] of images.entries()) {
-        const input = preprocessImage(decoded[index]!, { height, width, ...statistics });
-        const key = basename(path);
-        let done = index * unitsPerImage;
-        for (const metric of metrics) {
-          const common = { ...(classIndex === undefined ? {} : { classIndex }), ...(io.signal ? { signal: io.signal } : {}) };
-          if (metric === 'drop-increase') {
-            const result = await averageDropIncrease(backend, input, maps[index]!, common);
-            dropIncrease.set(key, [result.drop, result.increase ? 1 : 0]);
-            progress.update((done += 1));
-            continue;
-          }
-          const start = done;
-          const run = metric === 'insertion' ? insertion : deletion;
-          const curve = await run(backend, input, maps[index]!, { ...common, steps, baseline, batchSize, onProgress: (stepsDone) => progress.update(start + stepsDone) });
-          results[metric].set(key, curve.scores);
-          aucs[metric].set(key, [curve.auc]);
-          done += steps;
-        }
+        const pixels = await readImage(path, channels);
+        items.push({ key: basename(path), input: preprocessImage(pixels, { height, width, ...statistics }), saliency: maps[index]! });
       }
+      const report = await evaluateFaithfulness(
+        backend,
+        items,
+        {
+          metrics,
+          steps,
+          baseline,
+          batchSize,
+          ...(classIndex === undefined ? {} : { classIndex }),
+          ...(io.signal ? { signal: io.signal } : {}),
+          onProgress: (done, total) => (done === 0 ? progress.start('evaluating', total) : progress.update(done)),
+        },
+      );
       progress.stop();
-
-      const files: OutputFile[] = [];
-      const prefixes = { insertion: 'ins', deletion: 'del' } as const;
-      for (const metric of ['insertion', 'deletion'] as const) {
-        if (!metrics.includes(metric)) continue;
-        files.push({ path: join(options.csvDir, `${prefixes[metric]}_auc_${suffix}.csv`), bytes: formatMetricCsv(aucs[metric]) });
-        files.push({ path: join(options.csvDir, `${prefixes[metric]}_details_${suffix}.csv`), bytes: formatMetricCsv(results[metric]) });
-      }
-      if (metrics.includes('drop-increase')) {
-        const rows = [...dropIncrease].map(([name, [drop, increase]]) => `${name},${drop},${increase}`);
-        files.push({ path: join(options.csvDir, `drop_increase_${suffix}.csv`), bytes: [',drop,increase', ...rows].join('\n') + '\n' });
-      }
+      const files: OutputFile[] = faithfulnessCsvFiles(report, suffix).map((file) => ({ path: join(options.csvDir, file.name), bytes: file.text }));
       await writeFilesTogether(files);
 
-      const meanOf = (values: Iterable<number[]>, column = 0): number => {
-        const list = [...values].map((row) => row[column]!);
-        return list.reduce((sum, value) => sum + value, 0) / list.length;
-      };
+      const { means } = report;
       const lines = [`${images.length} image${images.length === 1 ? '' : 's'}, ${steps} steps, ${baseline} baseline`];
-      if (metrics.includes('insertion')) lines.push(`insertion AUC  ${meanOf(aucs.insertion.values()).toFixed(4)}`);
-      if (metrics.includes('deletion')) lines.push(`deletion AUC   ${meanOf(aucs.deletion.values()).toFixed(4)}`);
-      if (metrics.includes('insertion') && metrics.includes('deletion')) {
-        lines.push(`ins-del        ${(meanOf(aucs.insertion.values()) - meanOf(aucs.deletion.values())).toFixed(4)}`);
-      }
-      if (metrics.includes('drop-increase')) {
-        lines.push(`average drop   ${(meanOf(dropIncrease.values(), 0) * 100).toFixed(2)}%`);
-        lines.push(`increase in confidence ${(meanOf(dropIncrease.values(), 1) * 100).toFixed(2)}%`);
+      if (means.insertion !== undefined) lines.push(`insertion AUC  ${means.insertion.toFixed(4)}`);
+      if (means.deletion !== undefined) lines.push(`deletion AUC   ${means.deletion.toFixed(4)}`);
+      if (means.insertionMinusDeletion !== undefined) lines.push(`ins-del        ${means.insertionMinusDeletion.toFixed(4)}`);
+      if (means.averageDrop !== undefined && means.increaseInConfidence !== undefined) {
+        lines.push(`average drop   ${(means.averageDrop * 100).toFixed(2)}%`);
+        lines.push(`increase in confidence ${(means.increaseInConfidence * 100).toFixed(2)}%`);
       }
       lines.push(`CSV files in ${options.csvDir}: ${files.map((file) => basename(file.path)).join(', ')}`);
       io.stdout.write(lines.join('\n') + '\n');

@@ -1,7 +1,5 @@
 import { PolycamError } from '@polycam/core';
-
-/** The metrics `polycam evaluate` computes. */
-const METRICS = ['insertion', 'deletion', 'drop-increase'] as const;
+import { faithfulnessMetrics as METRICS, type FaithfulnessMetric } from '@polycam/metrics';
 
 /**
  * Parses `--metrics`, a comma-separated list of `insertion`, `deletion` and `drop-increase`.
@@ -10,12 +8,12 @@ const METRICS = ['insertion', 'deletion', 'drop-increase'] as const;
  * @returns The metrics, without duplicates, in the order given.
  * @throws {@link PolycamError} `invalid-argument` for an unknown name or an empty list.
  */
-export function parseMetricList(text: string): (typeof METRICS)[number][] {
+export function parseMetricList(text: string): FaithfulnessMetric[] {
   const names = text.split(',').map((name) => name.trim()).filter((name) => name.length > 0);
   if (names.length === 0) {
     throw new PolycamError('invalid-argument', `--metrics expects some of ${METRICS.join(', ')}, got '${text}'`);
   }
-  const metrics: (typeof METRICS)[number][] = [];
+  const metrics: FaithfulnessMetric[] = [];
   for (const name of names) {
     const metric = METRICS.find((candidate) => candidate === name);
     if (metric === undefined) {

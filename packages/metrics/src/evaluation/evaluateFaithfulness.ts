@@ -1,0 +1,95 @@
+import { PolycamError, throwIfAborted, type ModelBackend } from '@polycam/core';
+import { averageDropIncrease } from '../faithfulness/averageDropIncrease.js';
+import type { AverageDropIncreaseResult } from '../faithfulness/AverageDropIncreaseResult.js';
+import { deletion } from '../faithfulness/deletion.js';
+import { insertion } from '../faithfulness/insertion.js';
+import type { RelevanceCurveResult } from '../faithfulness/RelevanceCurveResult.js';
+import type { FaithfulnessItem } from './FaithfulnessItem.js';
+import { faithfulnessMetrics } from './faithfulnessMetrics.js';
+import type { FaithfulnessOptions } from './FaithfulnessOptions.js';
+import type { FaithfulnessReport } from './FaithfulnessReport.js';
+
+const mean = (values: Iterable<number>): number => {
+  const list = [...values];
+  return list.reduce((sum, value) => sum + value, 0) / list.length;
+};
+
+/**
+ * The paper's faithfulness protocol over a set of images: for each image and its saliency map,
+ * the insertion and deletion curves and their AUCs, and the average drop and increase in
+ * confidence, as {@link insertion}, {@link deletion} and {@link averageDropIncrease} compute
+ * them; then the means over the images. `polycam evaluate` prints this report and writes it as
+ * the paper's CSV files with {@link faithfulnessCsvFiles}.
+ *
+ * The step count is checked against the model's input before any pass.
+ *
+ * @param backend - The model.
+ * @param items - The images with their maps, each with a unique key.
+ * @param options - Measures, steps, baseline, batch size, class, cancellation and progress.
+ * @returns The per-image figures and their means.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` for a
+ *   repeated key or a step count larger than `H·W`, `class-out-of-range`, `aborted`, and what
+ *   the measures throw.
+ */
+export async function evaluateFaithfulness(
+  backend: ModelBackend,
+  items: readonly FaithfulnessItem[],
+  options: FaithfulnessOptions = {},
+): Promise<FaithfulnessReport> {
+  const metrics = faithfulnessMetrics.filter((metric) => (options.metrics ?? faithfulnessMetrics).includes(metric));
+  const { steps = 224, baseline = 'blur', batchSize = 32, classIndex, signal, onProgress } = options;
+  const [, height, width] = backend.description.input.shape;
+  const curves = metrics.filter((metric) => metric !== 'drop-increase');
+  if (curves.length > 0 && steps > height * width) {
+    throw new PolycamError('invalid-argument', `${steps} steps exceed the ${height * width} pixels of the model's input`);
+  }
+  const keys = new Set(items.map((item) => item.key));
+  if (keys.size !== items.length) {
+    throw new PolycamError('invalid-argument', 'two evaluated images share a key');
+  }
+  const perImage = curves.length * steps + (metrics.includes('drop-increase') ? 1 : 0);
+  const total = items.length * perImage;
+  const results = { insertion: new Map<string, RelevanceCurveResult>(), deletion: new Map<string, RelevanceCurveResult>() };
+  const dropIncrease = new Map<string, AverageDropIncreaseResult>();
+  const common = { ...(classIndex === undefined ? {} : { classIndex }), ...(signal ? { signal } : {}) };
+  throwIfAborted(signal);
+  onProgress?.(0, total);
+  for (const [index, { key, input, saliency }] of items.entries()) {
+    let done = index * perImage;
+    for (const metric of metrics) {
+      if (metric === 'drop-increase') {
+        dropIncrease.set(key, await averageDropIncrease(backend, input, saliency, common));
+        onProgress?.((done += 1), total);
+        continue;
+      }
+      const start = done;
+      const curve = metric === 'insertion' ? insertion : deletion;
+      results[metric].set(
+        key,
+        await curve(backend, input, saliency, { ...common, steps, baseline, batchSize, onProgress: (stepsDone) => onProgress?.(start + stepsDone, total) }),
+      );
+      done += steps;
+    }
+  }
+  const auc = (map: ReadonlyMap<string, RelevanceCurveResult>): number => mean([...map.values()].map((result) => result.auc));
+  const ins = metrics.includes('insertion') ? auc(results.insertion) : undefined;
+  const del = metrics.includes('deletion') ? auc(results.deletion) : undefined;
+  const drops = [...dropIncrease.values()];
+  return {
+    metrics,
+    images: items.length,
+    steps,
+    baseline,
+    insertion: results.insertion,
+    deletion: results.deletion,
+    dropIncrease,
+    means: {
+      ...(ins === undefined ? {} : { insertion: ins }),
+      ...(del === undefined ? {} : { deletion: del }),
+      ...(ins === undefined || del === undefined ? {} : { insertionMinusDeletion: ins - del }),
+      ...(metrics.includes('drop-increase')
+        ? { averageDrop: mean(drops.map((result) => result.drop)), increaseInConfidence: mean(drops.map((result) => (result.increase ? 1 : 0))) }
+        : {}),
+    },
+  };
+}
