@@ -85,6 +85,22 @@ export async function writeTinyModel(path: string, options: TinyCnnOptions = {})
   return path;
 }
 
+/**
+ * Writes a model on which `--layers auto` stops early: 32×32 conv and ReLU, a max pool to 16×16
+ * that a global pool reads at once (the walk ends there, with 2 layers), and a second branch
+ * that pools the same map to 8×8 before its own global pool. Its layers reach 3 resolutions.
+ */
+export async function writeEarlyPoolModel(path: string): Promise<string> {
+  const graph = new OnnxGraphBuilder({ inputShape: ['batch', 3, 32, 32], seed: 5 });
+  const features = graph.relu(graph.conv(graph.inputName, 4, { kernel: 3, pad: 1, scope: '/conv1' }), '/relu1');
+  const pooled = graph.maxPool(features, { kernel: 2, stride: 2, scope: '/pool1' });
+  const early = graph.globalAveragePool(pooled, '/early');
+  const late = graph.relu(graph.conv(graph.maxPool(pooled, { kernel: 2, stride: 2, scope: '/pool2' }), 4, { kernel: 3, pad: 1, scope: '/conv2' }), '/relu2');
+  const sum = graph.add(early, graph.globalAveragePool(late, '/late'), '/sum');
+  await writeFile(path, graph.build(graph.gemm(graph.flatten(sum, ''), 4, '/fc')));
+  return path;
+}
+
 /** Writes a model without any [K,h,w] layer: input → flatten → fully connected. */
 export async function writeFlatModel(path: string): Promise<string> {
   const graph = new OnnxGraphBuilder({ inputShape: ['batch', 3, 32, 32], seed: 3 });

@@ -54,6 +54,7 @@ export { isSpatialLayer } from './layers/isSpatialLayer.js';
 export type { LayerSelection } from './layers/LayerSelection.js';
 export { nearestNames } from './layers/nearestNames.js';
 export { resolveLayers } from './layers/resolveLayers.js';
+export { spatialResolutions } from './layers/spatialResolutions.js';
 export type { MethodPreset } from './methods/MethodPreset.js';
 export type { MethodSummary } from './methods/MethodSummary.js';
 export type { ImagePixels } from './preprocess/ImagePixels.js';

@@ -13,6 +13,12 @@ export interface ConvOptions {
    * for a residual branch, so that sums do not grow block after block.
    */
   readonly gain?: number;
+  /**
+   * The number of channel groups (ONNX's `group`): each group of `in / group` input channels
+   * feeds its own `out / group` outputs. Default 1; the input's channel count for a depthwise
+   * convolution (MobileNet, EfficientNet). Both channel counts must be multiples of it.
+   */
+  readonly group?: number;
   /** PyTorch-style scope, such as `/features/features.0`; it names the node and its weights. */
   readonly scope: string;
 }

@@ -115,13 +115,19 @@ export class OnnxGraphBuilder {
    * @throws Error when the input is not a spatial tensor.
    */
   public conv(input: string, outChannels: number, options: ConvOptions): string {
-    const { kernel, stride = 1, pad = 0, gain = 1, scope } = options;
+    const { kernel, stride = 1, pad = 0, gain = 1, group = 1, scope } = options;
     const [channels, height, width] = this.#spatialShape(input);
+    if (channels % group !== 0 || outChannels % group !== 0) {
+      throw new Error(`a convolution in ${group} groups needs channel counts that are multiples of it, not ${channels} → ${outChannels}`);
+    }
     const prefix = parameterPrefix(scope);
-    const fanIn = channels * kernel * kernel;
-    const weight = this.#uniform(`${prefix}.weight`, [outChannels, channels, kernel, kernel], gain * Math.sqrt(6 / fanIn));
+    const fanIn = (channels / group) * kernel * kernel;
+    const weight = this.#uniform(`${prefix}.weight`, [outChannels, channels / group, kernel, kernel], gain * Math.sqrt(6 / fanIn));
     const bias = this.#uniform(`${prefix}.bias`, [outChannels], BIAS_RANGE);
     const attributes = [ints('kernel_shape', [kernel, kernel]), ints('pads', [pad, pad, pad, pad]), ints('strides', [stride, stride])];
+    if (group !== 1) {
+      attributes.push({ name: 'group', kind: 'int', value: group });
+    }
     return this.#addNode(scope, 'Conv', [input, weight, bias], attributes, [
       outChannels,
       pooledSize(height, kernel, stride, pad),
@@ -138,6 +144,56 @@ export class OnnxGraphBuilder {
    */
   public relu(input: string, scope: string): string {
     return this.#addNode(scope, 'Relu', [input], [], this.shapeOf(input));
+  }
+
+  /**
+   * Adds a logistic sigmoid, such as the gate of a squeeze-and-excitation block.
+   *
+   * @param input - The tensor to squash.
+   * @param scope - The node's scope, such as `/features/features.1/0/block/1/scale_activation`.
+   * @returns The output tensor's name.
+   */
+  public sigmoid(input: string, scope: string): string {
+    return this.#addNode(scope, 'Sigmoid', [input], [], this.shapeOf(input));
+  }
+
+  /**
+   * Adds an element-wise product, where `b` has `a`'s shape or is a `[C, 1, 1]` per-channel
+   * scale broadcast over `a`'s `[C, H, W]` map (the excitation of a squeeze-and-excitation block).
+   *
+   * @param a - The tensor to scale.
+   * @param b - The factor, of `a`'s shape or `[C, 1, 1]`.
+   * @param scope - The node's scope.
+   * @returns The output tensor's name, of `a`'s shape.
+   * @throws Error when `b` does not broadcast onto `a`.
+   */
+  public mul(a: string, b: string, scope: string): string {
+    const shape = this.shapeOf(a);
+    const factor = this.shapeOf(b);
+    const perChannel = shape.length === 3 && factor.join() === [shape[0], 1, 1].join();
+    if (factor.join() !== shape.join() && !perChannel) {
+      throw new Error(`cannot scale '${a}' [${shape.join(',')}] by '${b}' [${factor.join(',')}]`);
+    }
+    return this.#addNode(scope, 'Mul', [a, b], [], shape);
+  }
+
+  /**
+   * Concatenates maps of the same spatial size along the channel axis (`axis` 1), as a DenseNet's
+   * dense layer appends its new features to its input.
+   *
+   * @param inputs - The `[C_i, H, W]` tensors, in order.
+   * @param scope - The node's scope.
+   * @returns The output tensor's name, `[ΣC_i, H, W]` per image.
+   * @throws Error when a tensor is not spatial or the spatial sizes differ.
+   */
+  public concat(inputs: readonly string[], scope: string): string {
+    const shapes = inputs.map((input) => this.#spatialShape(input));
+    const [, height, width] = shapes[0] ?? [0, 0, 0];
+    if (shapes.length === 0 || shapes.some(([, h, w]) => h !== height || w !== width)) {
+      throw new Error(`cannot concatenate [${inputs.join(', ')}]: they need one spatial size`);
+    }
+    const channels = shapes.reduce((sum, [c]) => sum + c, 0);
+    return this.#addNode(scope, 'Concat', inputs, [{ name: 'axis', kind: 'int', value: 1 }], [channels, height, width]);
   }
 
   /**

@@ -33,6 +33,23 @@ describe('reachableOutputs', () => {
     expect(reachableOutputs(summary, 'nothing')).toEqual([]);
   });
 
+  it('leaves out layout changes of the input: an NHWC export\'s leading Transpose is the image', () => {
+    const summary: OnnxModelSummary = {
+      opset: 13,
+      inputs: [{ name: 'image', elementType: 1, dims: ['batch', 8, 8, 3] }],
+      outputs: [{ name: 'scores', elementType: 1, dims: ['batch', 2] }],
+      initializers: new Set(['w']),
+      nodes: [
+        node('Transpose', ['image'], ['nchw']),
+        node('Identity', ['nchw'], ['same']),
+        node('Conv', ['same', 'w'], ['conv']),
+        node('Transpose', ['conv'], ['nhwc']), // a transpose of a layer is a layer
+        node('Flatten', ['nhwc'], ['scores']),
+      ],
+    };
+    expect(reachableOutputs(summary, 'image')).toEqual(['conv', 'nhwc', 'scores']);
+  });
+
   it('keeps the layers of a built model free of its constant branch', async () => {
     const random = (length: number, scale: number): Float32Array => Float32Array.from({ length }, (_, index) => Math.sin(index * 1.7) * scale);
     // The convolution's kernel is Relu(weight): a float tensor of rank 4 that never sees the input.

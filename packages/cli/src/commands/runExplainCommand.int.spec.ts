@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Tensor } from '@polycam/core';
 import { decodeNpz } from '@polycam/core/io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listTree, makeTempDir, runCli, writePng, writeTinyModel, type TempDir } from '../cli.testkit.js';
+import { listTree, makeTempDir, runCli, writeEarlyPoolModel, writePng, writeTinyModel, type TempDir } from '../cli.testkit.js';
 
 // `polycam explain --fusion` and `--strategy`: any fusion or weighting strategy registered in the
 // container, the bundled ones and a plugin's, and a usage error listing the registered ids for
@@ -33,6 +33,19 @@ describe('polycam explain --fusion and --strategy', () => {
     expect(result.code).toBe(0);
     return (await decodeNpz(new Uint8Array(await readFile(npz)))).get('scene.png')!;
   }
+
+  it('warns once when auto picks fewer than 3 layers of more resolutions, and not for a last-layer preset', async () => {
+    const early = await writeEarlyPoolModel(dir.at('early-pool.onnx'));
+    const other = await writePng(dir.at('other.png'), 32, 32, 3, 1);
+    const auto = await runCli(['explain', image, other, '--model', early, '--npz', dir.at('early-auto.npz')]);
+    expect(auto.code).toBe(0);
+    expect(auto.stderr).toBe(
+      "polycam: warning: --layers auto picked only 2 layers on a model with 3 spatial resolutions; see 'polycam layers' and choose with --layers\n",
+    );
+    const last = await runCli(['explain', image, '--model', early, '--method', 'score-cam', '--npz', dir.at('early-last.npz')]);
+    expect(last.code).toBe(0);
+    expect(last.stderr).toBe('');
+  });
 
   it("runs a plugin's fusion: own-layer gives exactly the single-layer maps, which differ from LNorm's", async () => {
     const plugin = ['--plugin', `${fixtures}ownLayerFusionPlugin.mjs`];

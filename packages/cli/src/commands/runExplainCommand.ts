@@ -16,6 +16,7 @@ import { writeFilesTogether } from '../output/writeFilesTogether.js';
 import { checkDistinctOutputs } from './checkDistinctOutputs.js';
 import type { ExplainCommandOptions } from './ExplainCommandOptions.js';
 import { explainWithProgress } from './explainWithProgress.js';
+import { fewAutoLayersWarning } from './fewAutoLayersWarning.js';
 import { runWithModel } from './runWithModel.js';
 import { withClassFlag } from './withClassFlag.js';
 
@@ -79,6 +80,12 @@ export async function runExplainCommand(images: readonly string[], options: Expl
           }),
         ),
       );
+
+      const first = prepared[0];
+      if (first?.plan.kind === 'cam' && (layers ?? first.plan.parts.preset.layers ?? 'auto') === 'auto') {
+        const warning = fewAutoLayersWarning(backend.description, first.layers);
+        if (warning !== undefined) io.stderr.write(warning);
+      }
 
       const files: OutputFile[] = [];
       const maps = new Map<string, Tensor>();

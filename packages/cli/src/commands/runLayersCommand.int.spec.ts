@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledDemoModel } from '@polycam/synthetic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, parseLayersTable, runCli, writeFlatModel, writeTinyModel, type TempDir } from '../cli.testkit.js';
+import { makeTempDir, parseLayersTable, runCli, writeEarlyPoolModel, writeFlatModel, writeTinyModel, type TempDir } from '../cli.testkit.js';
 
 // `polycam layers`: every layer in forward order with its operator and shape, and a `*` on
 // exactly the layers that `--layers auto` picks.
@@ -44,6 +44,15 @@ describe('polycam layers', () => {
       [10, '', 'logits', 'Gemm', '4'],
     ]);
     expect(run.stdout).toMatch(/\n\* = picked by --layers auto \(3 layers\)\n$/);
+  });
+
+  it('warns in one line, naming polycam layers, when auto picks fewer than 3 layers of more resolutions', async () => {
+    const run = await runCli(['layers', '--model', await writeEarlyPoolModel(dir.at('early-pool.onnx'))]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      "polycam: warning: --layers auto picked only 2 layers on a model with 3 spatial resolutions; see 'polycam layers' and choose with --layers\n",
+    );
+    expect(parseLayersTable(run.stdout).filter(({ auto }) => auto).map(({ name }) => name)).toEqual(['/relu1/Relu_output_0', '/pool1/MaxPool_output_0']);
   });
 
   it('tells a fixed batch size and another input size', async () => {

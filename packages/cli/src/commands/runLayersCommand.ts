@@ -1,12 +1,14 @@
 import { isSpatialLayer, resolveLayers } from '@polycam/core';
 import type { CliIo } from '../CliIo.js';
+import { fewAutoLayersWarning } from './fewAutoLayersWarning.js';
 import type { LayersCommandOptions } from './LayersCommandOptions.js';
 import { formatTable } from '../output/formatTable.js';
 import { runWithModel } from './runWithModel.js';
 
 /**
  * `polycam layers`: lists every layer of a model in forward order with its operator and shape,
- * and marks with `*` the layers that `--layers auto` picks.
+ * and marks with `*` the layers that `--layers auto` picks; warns on stderr when auto picks
+ * fewer than three layers on a model with more resolutions than it picked.
  *
  * @param options - The raw command-line options.
  * @param io - Where to write the table.
@@ -17,7 +19,10 @@ export async function runLayersCommand(options: LayersCommandOptions, io: CliIo)
   await runWithModel(options, io, {
     run: async ({ model: { backend, path: model, runtime } }) => {
       const { input, output, layers } = backend.description;
-      const auto = new Set(layers.some(isSpatialLayer) ? resolveLayers(backend.description, 'auto') : []);
+      const picked = layers.some(isSpatialLayer) ? resolveLayers(backend.description, 'auto') : [];
+      const auto = new Set(picked);
+      const warning = picked.length > 0 ? fewAutoLayersWarning(backend.description, picked) : undefined;
+      if (warning !== undefined) io.stderr.write(warning);
       const batch = input.fixedBatchSize === undefined ? 'dynamic batch' : `fixed batch ${input.fixedBatchSize}`;
       io.stdout.write(
         `model ${model} (${runtime}): input '${input.name}' ${input.shape.join('×')} (${input.layout}, ${batch}), ` +

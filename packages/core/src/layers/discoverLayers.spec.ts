@@ -175,6 +175,47 @@ describe('discoverLayers (METHOD.md target-layer discovery)', () => {
     expect(discoverLayers([layer('r1', [4, 8, 8]), layer('pool', [4, 4, 4]), layer('flat', [64])])).toEqual(['r1']);
   });
 
+  it('walks past squeeze-and-excitation branches (a pool to [K,1,1] or [K] that rescales the same map)', () => {
+    // An EfficientNet-like stem and two MBConv blocks, as an ONNX export lists them: each SE
+    // pools the depthwise map, runs a two-layer MLP and a sigmoid, and multiplies the map back.
+    const se = (scope: string, channels: number, size: number, pooled: (k: number) => number[]): LayerInfo[] => [
+      layer(`${scope}/dw`, [channels, size, size]),
+      layer(`${scope}/se/pool`, pooled(channels)),
+      layer(`${scope}/se/fc1`, pooled(channels / 4)),
+      layer(`${scope}/se/act`, pooled(channels / 4)),
+      layer(`${scope}/se/fc2`, pooled(channels)),
+      layer(`${scope}/se/gate`, pooled(channels)),
+      layer(`${scope}/se/scale`, [channels, size, size]),
+    ];
+    const network = (pooled: (k: number) => number[]): LayerInfo[] => [
+      layer('stem/conv', [16, 16, 16]),
+      layer('stem/act', [16, 16, 16]),
+      ...se('b1', 16, 16, pooled),
+      layer('b1/project', [8, 16, 16]),
+      layer('b2/expand', [32, 16, 16]),
+      ...se('b2', 32, 8, pooled),
+      layer('b2/project', [12, 8, 8]),
+      layer('head', [48, 8, 8]),
+      layer('pool', pooled(48)),
+      layer('flat', [48]),
+      layer('logits', [10]),
+    ];
+    // b2/expand is the last 16×16 layer (its depthwise convolution has stride 2), head the last
+    // 8×8 one. Without the SE rule the walk stopped at b1's pool and took only b1/dw.
+    const expected = ['b2/expand', 'head'];
+    expect(discoverLayers(network((k) => [k, 1, 1]))).toEqual(expected);
+    expect(discoverLayers(network((k) => [k]))).toEqual(expected);
+  });
+
+  it('ends at a global pool whose branch never comes back to the map, or comes back to another shape', () => {
+    const layers = [layer('a', [8, 8, 8]), layer('b', [8, 4, 4]), layer('pool', [8, 1, 1]), layer('gate', [8, 1, 1])];
+    expect(discoverLayers(layers)).toEqual(['a', 'b']);
+    // Another channel count after the pool: an upsampling decoder, not channel attention.
+    expect(discoverLayers([...layers, layer('decoded', [4, 4, 4])])).toEqual(['a', 'b']);
+    // A spatial layer of another size between the pool and the map: not a branch of 1×1 layers.
+    expect(discoverLayers([...layers.slice(0, 3), layer('up', [8, 2, 2]), layer('back', [8, 4, 4])])).toEqual(['a', 'b']);
+  });
+
   it('returns nothing for a model without a spatial layer', () => {
     expect(discoverLayers([layer('fc1', [784]), layer('fc2', [128]), layer('logits', [10])])).toEqual([]);
     expect(discoverLayers([layer('seq', [4, 16]), layer('seq2', [4, 8]), layer('logits', [10])])).toEqual([]);

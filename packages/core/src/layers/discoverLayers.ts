@@ -12,6 +12,32 @@ function isGlobalPool(previous: readonly number[], next: readonly number[]): boo
   return previous.length === 3 && next.length === 1 && next[0] === previous[0];
 }
 
+/** True for a layer that holds no spatial map: a `[K, 1, 1]` or a vector, as a pool writes. */
+function isPooled(shape: readonly number[]): boolean {
+  return shape.length !== 3 || shape[1]! * shape[2]! === 1;
+}
+
+/**
+ * When `layers[start]` pools the map `previous` to `[K, 1, 1]` or `[K]`, and the layers after it
+ * stay pooled until one of exactly `previous`'s shape comes back (the pooled vector, through a
+ * small MLP and a gate, rescales the same map), that branch is channel attention: the
+ * squeeze-and-excitation of MobileNetV3 and EfficientNet. Returns the index of the layer that
+ * comes back, or -1 when `layers[start]` is not such a branch.
+ */
+function channelAttentionEnd(layers: readonly LayerInfo[], start: number, previous: readonly number[]): number {
+  const pool = layers[start]!.shape;
+  if (previous.length !== 3 || !isPooled(pool) || pool[0] !== previous[0]) {
+    return -1;
+  }
+  for (let index = start + 1; index < layers.length; index += 1) {
+    const shape = layers[index]!.shape;
+    if (!isPooled(shape)) {
+      return shape.join() === previous.join() ? index : -1;
+    }
+  }
+  return -1;
+}
+
 /**
  * Poly-CAM's automatic target-layer discovery (METHOD.md, as the authors' `find_layer_list`):
  * walk the layers in forward order, skipping the very first; whenever the spatial size changes,
@@ -23,7 +49,14 @@ function isGlobalPool(previous: readonly number[], next: readonly number[]): boo
  *
  * On VGG16 this gives the ReLUs after conv1_2, conv2_2, conv3_3, conv4_3 and conv5_3.
  *
- * Beyond the authors' rule: when the walk finds nothing but the model has spatial layers (its
+ * Beyond the authors' rule, the walk steps over channel-attention branches: a pool to
+ * `[K, 1, 1]` (or `[K]`) of the current `[K, h, w]` map, followed only by pooled layers (a small
+ * MLP and its gate) until a layer of the map's very shape comes back (the map rescaled by the
+ * gate), as in the squeeze-and-excitation blocks of MobileNetV3 and EfficientNet. That pool is
+ * no end of the network, so the walk goes on from the rescaled map. VGG and ResNet have no such
+ * branch: their global pool leads only to the classifier, and they keep the authors' targets.
+ *
+ * Also beyond the authors' rule: when the walk finds nothing but the model has spatial layers (its
  * size never changes before a flatten), the last spatial layer is returned, so that a single-
  * layer explanation is still possible.
  *
@@ -33,10 +66,16 @@ function isGlobalPool(previous: readonly number[], next: readonly number[]): boo
  */
 export function discoverLayers(layers: readonly LayerInfo[]): string[] {
   const targets: string[] = [];
-  const [first, ...rest] = layers;
+  const first = layers[0];
   if (first !== undefined) {
     let previous = first;
-    for (const layer of rest) {
+    for (let index = 1; index < layers.length; index += 1) {
+      const end = channelAttentionEnd(layers, index, previous.shape);
+      if (end > 0) {
+        index = end - 1;
+        continue;
+      }
+      const layer = layers[index]!;
       if (!sameSpatialSize(layer.shape, previous.shape)) {
         if (layer.shape.length !== previous.shape.length) {
           if (isGlobalPool(previous.shape, layer.shape)) {
