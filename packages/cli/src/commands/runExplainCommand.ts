@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { preprocessImage, type Tensor } from '@polycam/core';
+import { PolycamError, preprocessImage, type Tensor } from '@polycam/core';
 import { encodeNpz } from '@polycam/core/io';
 import type { CliIo } from '../CliIo.js';
 import { readImage } from '../image/readImage.js';
@@ -90,7 +90,10 @@ export async function runExplainCommand(images: readonly string[], options: Expl
           prepared[index]!,
           `${basename(path)} (${index + 1}/${images.length})`,
           progress,
-        );
+        ).catch((error: unknown) => {
+          // The library names the pass; only the command knows which image it was.
+          throw PolycamError.is(error, 'non-finite-output') ? new PolycamError(error.kind, `'${path}': ${error.message}`) : error;
+        });
         if (options.out !== undefined) {
           files.push(...(await explanationFiles(options.out, path, image, result, { model })));
         }
