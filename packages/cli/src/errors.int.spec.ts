@@ -290,6 +290,16 @@ describe('polycam explain fails cleanly for other reasons', () => {
     expect(await listTree(dir.at(`case-${caseNumber}`))).toEqual(['file.txt']);
   });
 
+  it('refuses, before the first pass, an --out file whose place is a folder', async () => {
+    const target = await outputs();
+    await mkdir(`${target.out}/second-pcampm.json`);
+    // A terminal's stderr: a progress bar would show if a pass had run.
+    const run = await runCli(['explain', image, other, '--model', model, ...target.args], { stderr: new TextCollector({ columns: 120 }) });
+    expectOneErrorLine(run, /cannot write '.*second-pcampm\.json': it is a folder/, 1);
+    expect(await listTree(target.out)).toEqual(['second-pcampm.json']);
+    expect(await listTree(target.npzFolder)).toEqual([]);
+  });
+
   // `a.png` and `a.jpg` would both write `a-pcampm.png`: the command refuses them.
   it('does not silently overwrite one image’s --out files with another’s', async () => {
     const target = await outputs();

@@ -10,6 +10,7 @@ import { parseRegisteredId } from '../options/parseRegisteredId.js';
 import { parseScoreFunction } from '../options/parseScoreFunction.js';
 import { resolveStatistics } from '../options/resolveStatistics.js';
 import { checkOutputTargets } from '../output/checkOutputTargets.js';
+import { explanationFileNames } from '../output/explanationFileNames.js';
 import { explanationFiles } from '../output/explanationFiles.js';
 import { formatTable } from '../output/formatTable.js';
 import { OutputStage } from '../output/OutputStage.js';
@@ -51,7 +52,9 @@ export async function runExplainCommand(images: readonly string[], options: Expl
       const chosen = explainer.method(options.method);
       if (chosen.kind === 'preset') explainer.resolve(method);
       checkDistinctOutputs(images, { npz: options.npz !== undefined, out: options.out, preset: chosen.id });
-      await checkOutputTargets({ ...(options.npz ? { npz: options.npz } : {}), ...(options.out ? { out: options.out } : {}) });
+      const out = options.out;
+      const outFiles = out === undefined ? [] : images.flatMap((image) => Object.values(explanationFileNames(out, image, chosen.id)));
+      await checkOutputTargets({ ...(options.npz ? { npz: options.npz } : {}), ...(out ? { out, outFiles } : {}) });
       return { method };
     },
     run: async ({ explainer, model: { backend, path: model, runtime }, choice, progress }, { method }) => {

@@ -28,6 +28,13 @@ describe('checkOutputTargets', () => {
     await expect(checkOutputTargets({ out: dir.at('file.txt', 'sub') })).rejects.toThrow(/--out .*'.*file\.txt' is a file/);
   });
 
+  it('refuses an --out file whose place is taken by a folder', async () => {
+    await mkdir(dir.at('out', 'cat-pcampm.png'), { recursive: true });
+    await expect(
+      checkOutputTargets({ out: dir.at('out'), outFiles: [dir.at('out', 'cat-pcampm.json'), dir.at('out', 'cat-pcampm.png')] }),
+    ).rejects.toThrow(`cannot write '${dir.at('out', 'cat-pcampm.png')}': it is a folder`);
+  });
+
   it.skipIf(process.getuid?.() === 0)('refuses a folder it may not write into, in words (not testable as root)', async () => {
     await mkdir(dir.at('locked'));
     await chmod(dir.at('locked'), 0o555);

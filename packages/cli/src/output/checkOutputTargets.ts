@@ -18,13 +18,13 @@ async function checkWritable(flag: string, target: string, existing: string): Pr
  * Checks, before any work, that the CLI will be able to write where it was asked to: `--npz`
  * must not be a folder and `--out` must not be a file, the nearest existing ancestor of each
  * must be a folder, and this process must have the right to write there (or to replace an
- * existing `--npz` file). It creates nothing.
+ * existing `--npz` file), and no file that `--out` will hold may be a folder. It creates nothing.
  *
- * @param targets - The `--npz` file and the `--out` folder, when given.
+ * @param targets - The `--npz` file, the `--out` folder and the files it will hold, when given.
  * @returns When both are writable places.
  * @throws {@link PolycamError} `output-failure` naming the flag, the path and the problem.
  */
-export async function checkOutputTargets(targets: { readonly npz?: string; readonly out?: string }): Promise<void> {
+export async function checkOutputTargets(targets: { readonly npz?: string; readonly out?: string; readonly outFiles?: readonly string[] }): Promise<void> {
   if (targets.npz !== undefined && (await pathKind(targets.npz)) === 'folder') {
     throw new PolycamError('output-failure', `--npz '${targets.npz}' is a folder; give a file name such as maps.npz`);
   }
@@ -41,5 +41,10 @@ export async function checkOutputTargets(targets: { readonly npz?: string; reado
       throw new PolycamError('output-failure', `cannot write ${flag} under '${path}': '${existing}' is a file`);
     }
     await checkWritable(flag, target, existing);
+  }
+  for (const file of targets.outFiles ?? []) {
+    if ((await pathKind(file)) === 'folder') {
+      throw new PolycamError('output-failure', `cannot write '${file}': it is a folder`);
+    }
   }
 }
