@@ -108,6 +108,15 @@ export async function writeFlatModel(path: string): Promise<string> {
   return path;
 }
 
+/** Writes the tiny CNN with a `Log` on its logits: some outputs are NaN (a negative logit's log). */
+export async function writeNanModel(path: string): Promise<string> {
+  const graph = new OnnxGraphBuilder({ inputShape: ['batch', 3, 32, 32], seed: 3 });
+  const features = graph.relu(graph.conv(graph.inputName, 4, { kernel: 3, pad: 1, scope: '/conv' }), '/relu');
+  const pooled = graph.flatten(graph.globalAveragePool(features, '/avgpool'), '');
+  await writeFile(path, graph.build(graph.log(graph.gemm(pooled, 4, '/fc'), '/log')));
+  return path;
+}
+
 /** Writes a small CNN over a 1-channel (greyscale) 16×16 input. */
 export async function writeGreyModel(path: string): Promise<string> {
   const graph = new OnnxGraphBuilder({ inputShape: ['batch', 1, 16, 16], seed: 5 });

@@ -7,6 +7,7 @@ import {
   TextCollector,
   writeFlatModel,
   writeGreyModel,
+  writeNanModel,
   writePng,
   writeTinyModel,
   type CliRun,
@@ -137,6 +138,11 @@ describe('polycam explain rejects bad models', () => {
     await expectExplainFailure([image], dir.at('folder.onnx'), [], /folder\.onnx' is a directory/);
   });
 
+  it('a model whose outputs are NaN, naming the image and the pass', async () => {
+    const nan = await writeNanModel(dir.at('nan.onnx'));
+    await expectExplainFailure([image, other], nan, [], /wide\.png.*model output NaN for class \d on the unmasked pass/);
+  });
+
   it('a model with no spatial layer', async () => {
     const flat = await writeFlatModel(dir.at('flat.onnx'));
     await expectExplainFailure([image], flat, [], /no spatial layer/);
@@ -261,6 +267,37 @@ describe('polycam explain fails cleanly for other reasons', () => {
     expect(run.code).toBe(1);
     expect(run.stderr.split('\n')).toHaveLength(2);
     expect(await listTree(target.out)).toEqual([]);
+  });
+
+  it('refuses an --npz under a file before the first pass, naming the path, and creates no --out folder', async () => {
+    caseNumber += 1;
+    const out = dir.at(`case-${caseNumber}`, 'fresh', 'out');
+    await mkdir(dir.at(`case-${caseNumber}`));
+    await writeFile(dir.at(`case-${caseNumber}`, 'file.txt'), 'x');
+    const npz = dir.at(`case-${caseNumber}`, 'file.txt', 'sub', 'maps.npz');
+    const run = await runCli(['explain', image, '--model', model, '--out', out, '--npz', npz]);
+    expectOneErrorLine(run, /--npz .*file\.txt.* is a file/, 1);
+    expect(await listTree(dir.at(`case-${caseNumber}`))).toEqual(['file.txt']);
+  });
+
+  it('refuses an --out folder under a file in words, creating nothing', async () => {
+    caseNumber += 1;
+    await mkdir(dir.at(`case-${caseNumber}`));
+    await writeFile(dir.at(`case-${caseNumber}`, 'file.txt'), 'x');
+    const run = await runCli(['explain', image, '--model', model, '--out', dir.at(`case-${caseNumber}`, 'file.txt', 'sub')]);
+    expectOneErrorLine(run, /--out .*file\.txt.* is a file/, 1);
+    expect(run.stderr).not.toMatch(/E[A-Z]{3,}/);
+    expect(await listTree(dir.at(`case-${caseNumber}`))).toEqual(['file.txt']);
+  });
+
+  it('refuses, before the first pass, an --out file whose place is a folder', async () => {
+    const target = await outputs();
+    await mkdir(`${target.out}/second-pcampm.json`);
+    // A terminal's stderr: a progress bar would show if a pass had run.
+    const run = await runCli(['explain', image, other, '--model', model, ...target.args], { stderr: new TextCollector({ columns: 120 }) });
+    expectOneErrorLine(run, /cannot write '.*second-pcampm\.json': it is a folder/, 1);
+    expect(await listTree(target.out)).toEqual(['second-pcampm.json']);
+    expect(await listTree(target.npzFolder)).toEqual([]);
   });
 
   // `a.png` and `a.jpg` would both write `a-pcampm.png`: the command refuses them.

@@ -197,6 +197,18 @@ export class OnnxGraphBuilder {
   }
 
   /**
+   * Adds an element-wise natural logarithm: NaN for a negative value and −Inf for zero, to
+   * build models whose outputs are not finite.
+   *
+   * @param input - The tensor.
+   * @param scope - The node's scope, such as `/log`.
+   * @returns The output tensor's name.
+   */
+  public log(input: string, scope: string): string {
+    return this.#addNode(scope, 'Log', [input], [], this.shapeOf(input));
+  }
+
+  /**
    * Adds a square max pooling.
    *
    * @param input - The tensor to pool, `[C, H, W]` per image.

@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
-import { preprocessImage, type Tensor } from '@polycam/core';
+import { PolycamError, preprocessImage, type ImagePixels, type PreparedExplanation, type Tensor } from '@polycam/core';
 import { encodeNpz } from '@polycam/core/io';
 import type { CliIo } from '../CliIo.js';
+import { checkImageReadable } from '../image/checkImageReadable.js';
 import { readImage } from '../image/readImage.js';
 import { parseInteger } from '../options/parseInteger.js';
 import { parseLayerSelection } from '../options/parseLayerSelection.js';
@@ -9,10 +10,10 @@ import { parseRegisteredId } from '../options/parseRegisteredId.js';
 import { parseScoreFunction } from '../options/parseScoreFunction.js';
 import { resolveStatistics } from '../options/resolveStatistics.js';
 import { checkOutputTargets } from '../output/checkOutputTargets.js';
+import { explanationFileNames } from '../output/explanationFileNames.js';
 import { explanationFiles } from '../output/explanationFiles.js';
 import { formatTable } from '../output/formatTable.js';
-import type { OutputFile } from '../output/OutputFile.js';
-import { writeFilesTogether } from '../output/writeFilesTogether.js';
+import { OutputStage } from '../output/OutputStage.js';
 import { checkDistinctOutputs } from './checkDistinctOutputs.js';
 import type { ExplainCommandOptions } from './ExplainCommandOptions.js';
 import { explainWithProgress } from './explainWithProgress.js';
@@ -24,9 +25,11 @@ import { withClassFlag } from './withClassFlag.js';
  * `polycam explain`: explains each image with a Poly-CAM preset and writes the npz and the
  * per-image overlays and JSON files.
  *
- * Every input is checked (options, output places, model, layers, class, images) before the
- * first explanation runs, and the output files are written only once every image is explained,
- * all together: a failure or a cancellation at any point leaves no output file behind.
+ * Every input is checked (options, output places, model, layers, class, every image's header)
+ * before the first explanation runs. The images are streamed: each is decoded, explained and
+ * its overlay and JSON written under temporary names before the next, so that memory does not
+ * grow with their number; every file is renamed into place only once all are written, and a
+ * failure or a cancellation at any point leaves no output file behind.
  *
  * @param images - The image paths.
  * @param options - The raw command-line options.
@@ -50,7 +53,9 @@ export async function runExplainCommand(images: readonly string[], options: Expl
       const chosen = explainer.method(options.method);
       if (chosen.kind === 'preset') explainer.resolve(method);
       checkDistinctOutputs(images, { npz: options.npz !== undefined, out: options.out, preset: chosen.id });
-      await checkOutputTargets({ ...(options.npz ? { npz: options.npz } : {}), ...(options.out ? { out: options.out } : {}) });
+      const out = options.out;
+      const outFiles = out === undefined ? [] : images.flatMap((image) => Object.values(explanationFileNames(out, image, chosen.id)));
+      await checkOutputTargets({ ...(options.npz ? { npz: options.npz } : {}), ...(out ? { out, outFiles } : {}) });
       return { method };
     },
     run: async ({ explainer, model: { backend, path: model, runtime }, choice, progress }, { method }) => {
@@ -60,13 +65,10 @@ export async function runExplainCommand(images: readonly string[], options: Expl
       const { input } = backend.description;
       const [channels, height, width] = input.shape;
       const statistics = resolveStatistics(channels, choice.mean, choice.std);
-      const decoded = [];
-      for (const path of images) {
-        decoded.push(await readImage(path, channels));
-      }
-      // Every check that can fail before a pass (capabilities, layers, class range), for every
-      // image, before the first explanation runs.
-      const prepared = decoded.map((image) =>
+      // Every image's header, before the first pass; each image is then decoded, explained and
+      // written in turn, so that only one decoded image and one overlay exist at a time.
+      for (const path of images) await checkImageReadable(path);
+      const prepare = (image: ImagePixels): PreparedExplanation =>
         withClassFlag(() =>
           explainer.prepare({
             backend,
@@ -78,43 +80,44 @@ export async function runExplainCommand(images: readonly string[], options: Expl
             batchSize,
             ...(io.signal ? { signal: io.signal } : {}),
           }),
-        ),
-      );
-
-      const first = prepared[0];
-      if (first?.plan.kind === 'cam' && (layers ?? first.plan.parts.preset.layers ?? 'auto') === 'auto') {
-        const warning = fewAutoLayersWarning(backend.description, first.layers);
-        if (warning !== undefined) io.stderr.write(warning);
-      }
-
-      const files: OutputFile[] = [];
+        );
+      const stage = new OutputStage();
       const maps = new Map<string, Tensor>();
       const rows: string[][] = [];
-      for (const [index, path] of images.entries()) {
-        const image = decoded[index]!;
-        const result = await explainWithProgress(
-          explainer,
-          prepared[index]!,
-          `${basename(path)} (${index + 1}/${images.length})`,
-          progress,
-        );
-        if (options.out !== undefined) {
-          files.push(...(await explanationFiles(options.out, path, image, result, { model })));
+      try {
+        for (const [index, path] of images.entries()) {
+          const image = await readImage(path, channels);
+          // The checks that can fail before a pass (capabilities, layers, class range) depend on
+          // the model only: the first image's run them all before the first pass.
+          const prepared = prepare(image);
+          if (index === 0 && prepared.plan.kind === 'cam' && (layers ?? prepared.plan.parts.preset.layers ?? 'auto') === 'auto') {
+            const warning = fewAutoLayersWarning(backend.description, prepared.layers);
+            if (warning !== undefined) io.stderr.write(warning);
+          }
+          const result = await explainWithProgress(explainer, prepared, `${basename(path)} (${index + 1}/${images.length})`, progress).catch(
+            (error: unknown) => {
+              // The library names the pass; only the command knows which image it was.
+              throw PolycamError.is(error, 'non-finite-output') ? new PolycamError(error.kind, `'${path}': ${error.message}`) : error;
+            },
+          );
+          if (options.out !== undefined) {
+            for (const file of await explanationFiles(options.out, path, image, result, { model })) await stage.write(file);
+          }
+          maps.set(basename(path), { shape: [result.map.height, result.map.width], data: result.map.data });
+          rows.push([
+            path,
+            String(result.classIndex ?? '-'),
+            result.score.toFixed(4),
+            String(result.layers.length),
+            `${result.passes.run}/${result.passes.saved}`,
+            String(Math.round(result.durationMs)),
+          ]);
         }
-        maps.set(basename(path), { shape: [result.map.height, result.map.width], data: result.map.data });
-        rows.push([
-          path,
-          String(result.classIndex ?? '-'),
-          result.score.toFixed(4),
-          String(result.layers.length),
-          `${result.passes.run}/${result.passes.saved}`,
-          String(Math.round(result.durationMs)),
-        ]);
+        if (options.npz !== undefined) await stage.write({ path: options.npz, bytes: encodeNpz(maps) });
+        await stage.commit();
+      } finally {
+        await stage.discard();
       }
-      if (options.npz !== undefined) {
-        files.push({ path: options.npz, bytes: encodeNpz(maps) });
-      }
-      await writeFilesTogether(files);
       io.stdout.write(formatTable(['image', 'class', 'score', 'layers', 'passes run/saved', 'ms'], rows));
     },
   });

@@ -1,6 +1,6 @@
-import { stat } from 'node:fs/promises';
 import { PolycamError, type ImagePixels } from '@polycam/core';
 import sharp from 'sharp';
+import { checkImageFile } from './checkImageFile.js';
 
 /**
  * Decodes an image file (PNG, JPEG, WebP, TIFF, GIF, ...) into 8-bit pixels with sharp, as RGB
@@ -18,16 +18,7 @@ export async function readImage(path: string, channels: number): Promise<ImagePi
   if (channels !== 1 && channels !== 3) {
     throw new PolycamError('invalid-argument', `images can be read as 1 or 3 channels, the model wants ${channels}`);
   }
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) {
-      throw new PolycamError('file-not-found', `image '${path}' is not a file`);
-    }
-  } catch (error) {
-    if (PolycamError.is(error)) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new PolycamError('file-not-found', `image '${path}' ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}`, { cause: error });
-  }
+  await checkImageFile(path);
   try {
     const pipeline = sharp(path, { failOn: 'error' }).removeAlpha();
     const converted = channels === 1 ? pipeline.toColourspace('b-w') : pipeline.toColourspace('srgb');

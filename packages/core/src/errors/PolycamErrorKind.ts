@@ -19,6 +19,7 @@
  * - `invalid-npz`: an npz archive is malformed or holds an unsupported array.
  * - `aborted`: the work was cancelled through an AbortSignal or an unsubscription.
  * - `backend-failure`: the inference runtime failed while running the model.
+ * - `non-finite-output`: the model gave NaN or ±Inf (an output or its score) on a pass.
  * - `output-failure`: an output file or folder cannot be written.
  * - `disposed`: a backend, or one of its services, was used after `dispose()`.
  */
@@ -37,5 +38,6 @@ export type PolycamErrorKind =
   | 'invalid-npz'
   | 'aborted'
   | 'backend-failure'
+  | 'non-finite-output'
   | 'output-failure'
   | 'disposed';

@@ -1,6 +1,7 @@
 import type { AttributionContext } from '../attribution/AttributionContext.js';
 import { PolycamError } from '../errors/PolycamError.js';
 import { throwIfAborted } from '../errors/throwIfAborted.js';
+import { checkFiniteOutput } from '../scoring/checkFiniteOutput.js';
 import { argmax } from '../target/argmax.js';
 import { classTarget } from '../target/classTarget.js';
 import type { TargetFunction } from '../target/TargetFunction.js';
@@ -84,7 +85,8 @@ export class ExplanationRun {
   }
 
   /**
-   * Runs the unmasked pass, resolves the target and emits `started`.
+   * Runs the unmasked pass, resolves the target and emits `started`. An output or score that
+   * is NaN or ±Inf fails with `non-finite-output`.
    *
    * @param prepared - The checked request.
    * @param signal - Cancels the run.
@@ -106,6 +108,7 @@ export class ExplanationRun {
     const output = unmasked.output.data.subarray(0, outputSize);
     const target = prepared.target ?? classTarget(argmax(output), scoreFunction, outputSize);
     const baseScore = target.score(output);
+    checkFiniteOutput(output, baseScore, 'the unmasked pass');
     const activations = layers.map((layer) => firstImageActivation(layer, unmasked.activations.get(layer)));
     const run = new ExplanationRun({ prepared, signal, emit, startedAt, target, baseScore, activations, planned: plan(activations) });
     emit({ type: 'started', layers, classIndex: target.classIndex, score: baseScore, total: run.#total });

@@ -44,6 +44,7 @@ export async function scoreChannelMasks(
     count: jobs.length,
     writeImage: (index, image) => writer.write(jobs[index]!, image),
     masks: { height: plan.height, width: plan.width, write: (index, mask) => writeLowResolutionMask(plan, jobs[index]!, mask) },
+    describe: (index) => `masked pass ${index + 1} of layer '${context.layer}'`,
   });
 
   const resolve = (variant: number): Float32Array =>

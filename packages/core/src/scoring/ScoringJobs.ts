@@ -32,4 +32,12 @@ export interface ScoringJobs {
    * @param slot - The item's place in its batch, as it was given to the writer.
    */
   scored?(index: number, score: number, slot: number): void;
+  /**
+   * Names item `index`'s pass in errors, such as `masked pass 3 of layer 'relu2'`; by default
+   * `masked pass <index + 1> of <count>`.
+   *
+   * @param index - The item.
+   * @returns The pass, as a phrase.
+   */
+  describe?(index: number): string;
 }

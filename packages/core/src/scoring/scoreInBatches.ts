@@ -4,6 +4,7 @@ import type { RunResult } from '../backend/RunResult.js';
 import { shapeSize } from '../tensor/shapeSize.js';
 import type { BatchScoringContext } from './BatchScoringContext.js';
 import type { ScoringJobs } from './ScoringJobs.js';
+import { checkFiniteOutput } from './checkFiniteOutput.js';
 
 /**
  * The one batch-scoring loop: fills a batch of at most `batchSize` items, runs it, scores each
@@ -25,7 +26,9 @@ import type { ScoringJobs } from './ScoringJobs.js';
  * @param jobs - The items, how to write each, and an optional per-item score callback.
  * @returns Each item's score, rounded to float32, in item order.
  * @throws {@link PolycamError} `invalid-argument` for a batch size that is not a positive
- *   integer, `aborted` when the signal fires, and whatever the backend throws.
+ *   integer, `non-finite-output` for an output or score that is NaN or ±Inf (naming the pass
+ *   with {@link ScoringJobs.describe}), `aborted` when the signal fires, and whatever the
+ *   backend throws.
  */
 export async function scoreInBatches(context: BatchScoringContext, jobs: ScoringJobs): Promise<Float32Array> {
   const { backend, input, target, batchSize, signal, ledger } = context;
@@ -53,7 +56,9 @@ export async function scoreInBatches(context: BatchScoringContext, jobs: Scoring
         ? await runner.runMasked({ image: input, masks: { shape: [size, masks.height, masks.width], data: batch } }, signal)
         : await backend.run({ input: { shape: [size, ...imageShape], data: batch } }, signal);
     for (let slot = 0; slot < size; slot += 1) {
-      const score = target.score(result.output.data.subarray(slot * outputSize, (slot + 1) * outputSize));
+      const row = result.output.data.subarray(slot * outputSize, (slot + 1) * outputSize);
+      const score = target.score(row);
+      checkFiniteOutput(row, score, jobs.describe?.(first + slot) ?? `masked pass ${first + slot + 1} of ${count}`);
       scores[first + slot] = score;
       jobs.scored?.(first + slot, score, slot);
     }

@@ -12,7 +12,7 @@ import { scoreTarget } from './scoreTarget.js';
  * @returns `∂S/∂A`, `[K, h, w]` values in the activation's order.
  * @throws {@link @polycam/core!index.PolycamError | PolycamError} `aborted` when the signal has fired (before any work),
  *   `unsupported-capability` when the backend has no gradients, `backend-failure` when the
- *   gradient's shape is not the activation's.
+ *   gradient's shape is not the activation's, `non-finite-output` when it holds NaN or ±Inf.
  */
 export async function layerGradientOf(context: WeightingContext, score: GradientScore): Promise<Float32Array> {
   const { backend, input, layer, activation, target, signal, ledger } = context;
@@ -27,6 +27,10 @@ export async function layerGradientOf(context: WeightingContext, score: Gradient
       'backend-failure',
       `the gradient of layer '${layer}' has shape [${gradient.shape.join(',')}], not the activation's [${activation.shape.join(',')}]`,
     );
+  }
+  const at = gradient.data.findIndex((value) => !Number.isFinite(value));
+  if (at >= 0) {
+    throw new PolycamError('non-finite-output', `the model gave the gradient ${gradient.data[at]} on the gradient pass of layer '${layer}'`);
   }
   return gradient.data;
 }

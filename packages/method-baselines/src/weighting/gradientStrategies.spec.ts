@@ -9,13 +9,13 @@ describeWeightingStrategyConformance('grad-cam++', () => new GradCamPlusPlusStra
 describeWeightingStrategyConformance('layer-cam', () => new LayerCamStrategy(), { createBackend: withGradients });
 
 /** A backend whose layer `a` has activation A = [[1, 3]] (one channel, 1×2) and gradient g = [[2, −1]]. */
-function fixedGradientBackend(): ModelBackend {
+function fixedGradientBackend(gradient = Float32Array.of(2, -1)): ModelBackend {
   const shape = [1, 1, 2];
   return {
     id: 'fixed',
     capabilities: new Set(['forward', 'gradients']),
     description: { input: { name: 'x', shape: [1, 1, 2], layout: 'NCHW', fixedBatchSize: undefined }, output: { name: 'y', size: 2 }, layers: [{ name: 'a', op: 'Relu', shape }] },
-    gradients: { layerGradient: async () => ({ activation: { shape, data: Float32Array.of(1, 3) }, gradient: { shape, data: Float32Array.of(2, -1) } }) },
+    gradients: { layerGradient: async () => ({ activation: { shape, data: Float32Array.of(1, 3) }, gradient: { shape, data: gradient } }) },
     run: async () => ({ output: { shape: [1, 2], data: new Float32Array(2) }, activations: new Map() }),
     dispose: async () => {},
   };
@@ -115,5 +115,15 @@ describe('gradient strategies on the toy network, against the papers\' formulas'
     const activation: Tensor = { shape: [6, 4, 4], data: new Float32Array(96) };
     await expect(new GradCamStrategy().computeWeights(contextOn(plain, activation, 'pool2', input))).rejects.toMatchObject({ kind: 'unsupported-capability' });
     expect(runs).toEqual([]);
+  });
+});
+
+describe('gradient strategies refuse a gradient that is not finite', () => {
+  it('fails with non-finite-output naming the layer, not a silent zero map', async () => {
+    const backend = fixedGradientBackend(Float32Array.of(2, Number.NaN));
+    const context = contextOn(backend, { shape: [1, 1, 2], data: Float32Array.of(1, 3) }, 'a', { shape: [1, 1, 1, 2], data: new Float32Array(2) });
+    const error = await new GradCamStrategy().computeWeights(context).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'PolycamError', kind: 'non-finite-output' });
+    expect((error as Error).message).toMatch(/NaN.*gradient pass of layer 'a'/);
   });
 });
