@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 export { activatePlatform } from './platform/activatePlatform.js';
+export { decodeModelArtifacts } from './io/decodeModelArtifacts.js';
 export { loadModelArtifacts } from './io/loadModelArtifacts.js';
 export { saveModelArtifacts } from './io/saveModelArtifacts.js';
 export { TfjsBackend } from './TfjsBackend.js';

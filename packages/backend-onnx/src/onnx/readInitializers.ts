@@ -1,3 +1,4 @@
+import { PolycamError } from '@polycam/core';
 import type { DecodedTensor } from './DecodedTensor.js';
 import { onnxFields } from './onnxFields.js';
 import { readProtoFields } from './readProtoFields.js';
@@ -12,12 +13,13 @@ const { model: MODEL, graph: GRAPH } = onnxFields;
  *
  * @param model - The serialised `ModelProto`.
  * @returns The initialisers by name, in the order the graph stores them.
- * @throws Error when the bytes hold no graph.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-model` when the bytes are not a
+ *   protobuf message, hold no graph, or hold a malformed float initialiser.
  */
 export function readInitializers(model: Uint8Array): Map<string, DecodedTensor> {
   const graph = readProtoFields(model).find((field) => field.number === MODEL.graph && field.wireType === 2);
   if (graph === undefined) {
-    throw new Error('the ONNX model holds no graph');
+    throw new PolycamError('invalid-model', 'the ONNX model holds no graph');
   }
   const initializers = new Map<string, DecodedTensor>();
   for (const field of readProtoFields(graph.bytes)) {

@@ -1,4 +1,4 @@
-import protobuf from 'protobufjs/minimal.js';
+import { PolycamError } from '@polycam/core';
 import { concatenateBytes } from './concatenateBytes.js';
 import type { DecodedTensor } from './DecodedTensor.js';
 import { onnxFields } from './onnxFields.js';
@@ -24,15 +24,28 @@ function floatsOf(bytes: Uint8Array): Float32Array {
   return Float32Array.from({ length: bytes.length / 4 }, (_, index) => view.getFloat32(index * 4, true));
 }
 
-/** Reads a packed run of varints (a packed repeated int64 field). */
-function packedVarints(bytes: Uint8Array): number[] {
-  const reader = protobuf.Reader.create(bytes);
-  const values: number[] = [];
-  while (reader.pos < reader.len) {
-    const value = reader.int64();
-    values.push(typeof value === 'number' ? value : Number(value.toString()));
+/**
+ * Appends a packed run of varints (a packed repeated int64 field) to `into`, one by one: a run
+ * of a million values must not become a million call arguments.
+ */
+function pushPackedVarints(bytes: Uint8Array, into: number[]): void {
+  const start = into.length;
+  let value = 0n;
+  let shift = 0n;
+  for (const byte of bytes) {
+    if (shift >= 70n) throw new PolycamError('invalid-model', 'invalid protobuf: a packed dims varint is longer than 10 bytes');
+    value |= BigInt(byte & 0x7f) << shift;
+    shift += 7n;
+    if (byte < 0x80) {
+      into.push(Number(BigInt.asIntN(64, value)));
+      value = 0n;
+      shift = 0n;
+    }
   }
-  return values;
+  if (shift !== 0n) {
+    into.length = start;
+    throw new PolycamError('invalid-model', 'invalid protobuf: the packed dims end inside a varint');
+  }
 }
 
 /**
@@ -44,8 +57,9 @@ function packedVarints(bytes: Uint8Array): number[] {
  * @internal
  * @param tensor - The `TensorProto`'s bytes.
  * @returns Its name, dims, element type and float values.
- * @throws Error when the bytes are not a valid protobuf message, or when a float tensor holds
- *   a different number of values than its dims say.
+ * @throws {@link PolycamError} `invalid-model` when the bytes are not a valid protobuf message,
+ *   or when a float tensor has a negative dim or holds a different number of values than its
+ *   dims say.
  */
 export function readTensorProto(tensor: Uint8Array): DecodedTensor {
   const fields = readProtoFields(tensor);
@@ -58,7 +72,7 @@ export function readTensorProto(tensor: Uint8Array): DecodedTensor {
   for (const field of fields) {
     if (field.number === TENSOR.dims) {
       if (field.wireType === 0) dims.push(field.varint);
-      else if (field.wireType === 2) dims.push(...packedVarints(field.bytes));
+      else if (field.wireType === 2) pushPackedVarints(field.bytes, dims);
     } else if (field.number === TENSOR.dataType && field.wireType === 0) {
       dataType = field.varint;
     } else if (field.number === TENSOR.name && field.wireType === 2) {
@@ -76,10 +90,14 @@ export function readTensorProto(tensor: Uint8Array): DecodedTensor {
   if (dataType !== DATA_TYPE.float || external) {
     return { name, dims, dataType, values: undefined };
   }
-  const bytes = raw ?? concatenateBytes(floats);
-  const expected = dims.reduce((product, axis) => product * axis, 1);
-  if (bytes.length !== expected * 4) {
-    throw new Error(`float tensor '${name}' of shape [${dims.join(',')}] holds ${bytes.length / 4} values instead of ${expected}`);
+  if (dims.some((axis) => axis < 0)) {
+    throw new PolycamError('invalid-model', `float tensor '${name}' has a negative dim in [${dims.join(',')}]`);
   }
+  const expected = dims.reduce((product, axis) => product * axis, 1);
+  const stored = raw?.length ?? floats.reduce((sum, part) => sum + part.length, 0);
+  if (stored !== expected * 4) {
+    throw new PolycamError('invalid-model', `float tensor '${name}' of shape [${dims.join(',')}] holds ${stored / 4} values instead of ${expected}`);
+  }
+  const bytes = raw ?? concatenateBytes(floats);
   return { name, dims, dataType, values: floatsOf(bytes) };
 }

@@ -1,3 +1,4 @@
+import { PolycamError } from '@polycam/core';
 import type { OnnxModelSummary, OnnxNodeInfo, OnnxValueInfo } from './OnnxModelSummary.js';
 import { onnxFields } from './onnxFields.js';
 import { readProtoFields } from './readProtoFields.js';
@@ -54,25 +55,26 @@ function node(bytes: Uint8Array): OnnxNodeInfo {
  *
  * @param model - The `.onnx` file's bytes.
  * @returns The summary.
- * @throws Error when the bytes are not an ONNX model with a graph.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-model` when the bytes are not an
+ *   ONNX model with a graph.
  */
 export function summarizeOnnxModel(model: Uint8Array): OnnxModelSummary {
   const graph = messages(model, MODEL.graph)[0];
   if (graph === undefined) {
-    throw new Error('the file holds no ONNX graph');
+    throw new PolycamError('invalid-model', 'the file holds no ONNX graph');
   }
   const fields = readProtoFields(graph);
   const payloads = (field: number): Uint8Array[] =>
     fields.filter((entry) => entry.number === field && entry.wireType === 2).map((entry) => entry.bytes);
-  const opset = Math.max(
-    0,
-    ...messages(model, MODEL.opsetImport).map((entry) => {
+  // A reduce, not Math.max(...): a file may hold more opset entries than a call takes arguments.
+  const opset = messages(model, MODEL.opsetImport)
+    .map((entry) => {
       const fields = readProtoFields(entry);
       const domain = fields.find((field) => field.number === OPSET.domain && field.wireType === 2);
       const isDefault = domain === undefined || ['', 'ai.onnx'].includes(text.decode(domain.bytes));
       return isDefault ? (fields.find((field) => field.number === OPSET.version)?.varint ?? 0) : 0;
-    }),
-  );
+    })
+    .reduce((highest, version) => Math.max(highest, version), 0);
   const initializers = new Set(payloads(GRAPH.initializer).map((tensor) => strings(tensor, TENSOR.name)[0] ?? ''));
   return {
     inputs: payloads(GRAPH.input).map(valueInfo).filter((input) => !initializers.has(input.name)),

@@ -14,6 +14,8 @@ const { model: MODEL, graph: GRAPH, valueInfo: VALUE_INFO } = onnxFields;
  * @param names - Tensor names to add as outputs (names already outputs are skipped).
  * @param existingOutputs - The graph's current output names.
  * @returns The rewritten model's bytes.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-model` when the model's
+ *   bytes are not a protobuf message.
  */
 export function withGraphOutputs(model: Uint8Array, names: readonly string[], existingOutputs: readonly string[]): Uint8Array {
   const additions = [...new Set(names)].filter((name) => !existingOutputs.includes(name));

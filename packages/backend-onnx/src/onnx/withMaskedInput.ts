@@ -43,6 +43,8 @@ function isInputNamed(field: Uint8Array, name: string): boolean {
  * @param model - The `.onnx` file's bytes.
  * @param input - The image input's name, layout, `[C, H, W]` shape and the model's opset.
  * @returns The rewritten model's bytes.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-model` when the model's
+ *   bytes are not a protobuf message.
  */
 export function withMaskedInput(model: Uint8Array, input: MaskedInputSpec): Uint8Array {
   const [channels, height, width] = input.shape;

@@ -1,4 +1,4 @@
-import { redrawWeights } from '@polycam/core';
+import { PolycamError, redrawWeights } from '@polycam/core';
 import { concatenateBytes } from './concatenateBytes.js';
 import { onnxFields } from './onnxFields.js';
 import { ProtoMessageWriter } from './ProtoMessageWriter.js';
@@ -46,8 +46,9 @@ function withValues(tensor: Uint8Array, values: Float32Array): Uint8Array {
  * @param names - The initializers to redraw.
  * @param seed - Seeds the draws.
  * @returns The rewritten model's bytes.
- * @throws Error when a name is not a float32 initializer of the main graph that the model holds
- *   itself (not in an external file), or when the model cannot be decoded.
+ * @throws {@link PolycamError} `unknown-layer` when a name is not a float32 initializer of the
+ *   main graph that the model holds itself (not in an external file); `invalid-model` when the
+ *   model cannot be decoded.
  */
 export function withRandomizedInitializers(model: Uint8Array, names: readonly string[], seed: number): Uint8Array {
   const wanted = new Set(names);
@@ -68,7 +69,7 @@ export function withRandomizedInitializers(model: Uint8Array, names: readonly st
   });
   const missing = [...wanted].filter((name) => !done.has(name));
   if (missing.length > 0) {
-    throw new Error(`the model holds no float32 initializer named ${missing.map((name) => `'${name}'`).join(', ')}`);
+    throw new PolycamError('unknown-layer', `the model holds no float32 initializer named ${missing.map((name) => `'${name}'`).join(', ')}`);
   }
   return concatenateBytes(parts);
 }

@@ -43,8 +43,17 @@ export function decodeNpy(bytes: Uint8Array, name = 'array'): Tensor {
     fail(name, 'not a .npy array');
   }
   const major = bytes[6]!;
-  const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
+  if (major < 1 || major > 3) {
+    fail(name, `unsupported .npy format version ${major}`);
+  }
   const headerStart = major === 1 ? 10 : 12;
+  if (bytes.length < headerStart) {
+    fail(name, 'the .npy header is truncated');
+  }
+  const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
+  if (headerLength > bytes.length - headerStart) {
+    fail(name, `the .npy header declares ${headerLength} bytes, but only ${bytes.length - headerStart} follow`);
+  }
   const header = new TextDecoder('latin1').decode(bytes.subarray(headerStart, headerStart + headerLength));
   const descr = /'descr':\s*'([<>|=])([a-z])(\d+)'/.exec(header);
   const shapeText = /'shape':\s*\(([^)]*)\)/.exec(header);
@@ -55,11 +64,14 @@ export function decodeNpy(bytes: Uint8Array, name = 'array'): Tensor {
   if (reader === undefined) {
     fail(name, `unsupported dtype '${descr[1]}${descr[2]}${descr[3]}'`);
   }
-  const shape = shapeText[1]!
+  const parts = shapeText[1]!
     .split(',')
     .map((part) => part.trim())
-    .filter((part) => part.length > 0)
-    .map(Number);
+    .filter((part) => part.length > 0);
+  if (!parts.every((part) => /^\d{1,15}$/.test(part))) {
+    fail(name, `the shape (${shapeText[1]}) is not a tuple of non-negative integers`);
+  }
+  const shape = parts.map(Number);
   const count = shape.reduce((product, size) => product * size, 1);
   const dataStart = headerStart + headerLength;
   if (bytes.length - dataStart < count * reader.size) {
