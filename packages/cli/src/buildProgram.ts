@@ -17,6 +17,7 @@ import { runGenerateBenchmarkCommand } from './commands/runGenerateBenchmarkComm
 import { runLayersCommand } from './commands/runLayersCommand.js';
 import { runMethodsCommand } from './commands/runMethodsCommand.js';
 import { runSanityCommand } from './commands/runSanityCommand.js';
+import { maxImagePixels } from './image/maxImagePixels.js';
 import { addBundledModelOptions } from './options/addBundledModelOptions.js';
 import { addModelOptions } from './options/addModelOptions.js';
 import { pluginOption } from './options/pluginOption.js';
@@ -52,7 +53,7 @@ export function buildProgram(io: CliIo): Command {
     program
       .command('explain')
       .description('explain why the model predicts a class, as a saliency map per image')
-      .argument('<images...>', 'PNG or JPEG images'),
+      .argument('<images...>', `PNG or JPEG images, of at most ${maxImagePixels} pixels (16383 × 16383) each`),
     { normalisation: true },
   )
     .option('--method <name>', "pcam±, pcam+, pcam-, or any method 'polycam methods' lists (grad-cam, score-cam, rise, ...)", 'pcam±')
@@ -117,10 +118,10 @@ export function buildProgram(io: CliIo): Command {
 
   program
     .command('generate-benchmark')
-    .description('write the seeded synthetic benchmark: images, object masks and a manifest')
-    .requiredOption('--out <dir>', 'the folder to write')
+    .description('write the seeded synthetic benchmark: images, object masks and a manifest (at most 100000 images)')
+    .requiredOption('--out <dir>', 'the folder to create (absent or empty); it appears only once complete')
     .option('--seed <n>', 'the random seed', String(benchmarkSplits.seed))
-    .option('--size <n>', 'the image side in pixels', String(benchmarkSplits.size))
+    .option('--size <n>', 'the image side in pixels, 48 to 512', String(benchmarkSplits.size))
     .option('--classes <n>', 'how many of the 8 classes', '8')
     .option('--train <n>', 'single-object training images', String(benchmarkSplits.splits.train.single))
     .option('--validation <n>', 'single-object validation images', String(benchmarkSplits.splits.validation.single))

@@ -6,7 +6,8 @@ import type { CliIo } from './CliIo.js';
 /**
  * Runs the `polycam` command line and returns its exit status: 0 on success, 1 when the
  * command fails (one line on standard error names the problem), 2 for a usage error (commander's,
- * or a value that no loaded plugin registers, found once the plugins are loaded).
+ * or a value that no loaded plugin registers, found once the plugins are loaded), 130 when Ctrl-C
+ * (SIGINT) cancelled the command, as shells expect.
  *
  * @param argv - The arguments after the program name.
  * @param io - Streams and a cancellation signal; the process's by default, with Ctrl-C wired
@@ -15,7 +16,11 @@ import type { CliIo } from './CliIo.js';
  */
 export async function main(argv: readonly string[], io?: CliIo): Promise<number> {
   const controller = new AbortController();
-  const onInterrupt = (): void => controller.abort();
+  let interrupted = false;
+  const onInterrupt = (): void => {
+    interrupted = true;
+    controller.abort();
+  };
   const streams: CliIo = io ?? { stdout: process.stdout, stderr: process.stderr, signal: controller.signal };
   if (io === undefined) process.once('SIGINT', onInterrupt);
   try {
@@ -32,7 +37,7 @@ export async function main(argv: readonly string[], io?: CliIo): Promise<number>
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     const prefix = PolycamError.is(error) ? (error.kind === 'aborted' ? 'cancelled' : 'error') : 'internal error';
     streams.stderr.write(`polycam: ${prefix}: ${message}\n`);
-    return 1;
+    return interrupted && PolycamError.is(error, 'aborted') ? 130 : 1;
   } finally {
     process.off('SIGINT', onInterrupt);
   }

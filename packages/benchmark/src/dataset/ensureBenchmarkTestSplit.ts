@@ -9,9 +9,12 @@ import { benchmarkSplits } from './benchmarkSplits.js';
  *
  * @param folder - The folder.
  * @param log - Where to say that it is being generated.
+ * @param signal - Cancels the generation, leaving no folder behind.
  * @returns When the split is there.
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `aborted` when `signal` fires
+ *   during the generation, `invalid-argument` when the folder holds other files but no manifest.
  */
-export async function ensureBenchmarkTestSplit(folder: string, log: (line: string) => void): Promise<void> {
+export async function ensureBenchmarkTestSplit(folder: string, log: (line: string) => void, signal?: AbortSignal): Promise<void> {
   try {
     await access(join(folder, 'manifest.json'));
   } catch {
@@ -22,6 +25,7 @@ export async function ensureBenchmarkTestSplit(folder: string, log: (line: strin
       seed: benchmarkSplits.seed,
       size: benchmarkSplits.size,
       splits: { train: none, validation: none, test: benchmarkSplits.splits.test },
+      ...(signal ? { signal } : {}),
     });
   }
 }

@@ -40,7 +40,7 @@ export async function runBenchmarkCommand(options: BenchmarkCommandOptions, io: 
   const { images, figures } = await runWithModel(options, io, {
     prepare: async (explainer) => ({
       selected: parseBenchmarkMethods(options.methods, benchmarkRows(explainer)),
-      images: await openBenchmarkImages(options.data, count, benchmarkImagesLog(io)),
+      images: await openBenchmarkImages(options.data, count, benchmarkImagesLog(io), io.signal),
     }),
     run: async ({ explainer, model: { backend }, progress }, { selected, images }) => {
       const { runnable, skipped } = partitionBenchmarkRows(selected, explainer, backend);

@@ -6,12 +6,14 @@ import type { GenerateBenchmarkOptions } from './GenerateBenchmarkOptions.js';
 
 /**
  * `polycam generate-benchmark`: writes the seeded synthetic benchmark (images, one mask per
- * object, `manifest.json`) into a folder.
+ * object, `manifest.json`) into a new folder, which appears only once complete.
  *
  * @param options - The folder, seed, size, class count and split sizes.
- * @param io - Streams.
+ * @param io - Streams and the cancellation signal, which stops the generation and removes what
+ *   it wrote.
  * @returns When every file is written.
- * @throws {@link PolycamError} `invalid-argument` for impossible parameters.
+ * @throws {@link PolycamError} `invalid-argument` for impossible parameters or a folder that is
+ *   not empty, `aborted` when cancelled.
  */
 export async function runGenerateBenchmarkCommand(options: GenerateBenchmarkOptions, io: CliIo): Promise<void> {
   const count = (flag: string, text: string): number => parseInteger(flag, text, 0);
@@ -27,6 +29,7 @@ export async function runGenerateBenchmarkCommand(options: GenerateBenchmarkOpti
         validation: { single: count('--validation', options.validation), pair: count('--validation-pairs', options.validationPairs) },
         test: { single: count('--test', options.test), pair: count('--test-pairs', options.testPairs) },
       },
+      ...(io.signal ? { signal: io.signal } : {}),
       onImage: (done, total) => {
         if (done === 1) progress.start('generating', total);
         progress.update(done);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledDemoModel } from '@polycam/synthetic';
@@ -103,5 +104,19 @@ describe('polycam layers without --model', () => {
       .filter((line) => /^\d+\s+\*\s/.test(line))
       .map((line) => line.split(/\s+/)[2]);
     expect(starred).toEqual(bundledDemoModel().metadata.recommendedLayers);
+  });
+
+  it("caps --threads 1000 at the machine's cores, warning in one line, and still lists the layers", async () => {
+    const cores = availableParallelism();
+    const run = await runCli(['layers', '--threads', '1000']);
+    expect(run.stderr).toBe(`polycam: warning: --threads 1000 is more than this machine's ${cores} cores; using ${cores}\n`);
+    expect(run.code).toBe(0);
+    expect(parseLayersTable(run.stdout).filter((row) => row.auto).map((row) => row.name)).toEqual(bundledDemoModel().metadata.recommendedLayers);
+  });
+
+  it('takes --threads up to the core count without a warning', async () => {
+    const run = await runCli(['layers', '--threads', String(availableParallelism())]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
   });
 });

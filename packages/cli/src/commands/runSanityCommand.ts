@@ -28,7 +28,7 @@ export async function runSanityCommand(options: SanityCommandOptions, io: CliIo)
   const { metadata } = bundledDemoModel();
   const started = performance.now();
   const { images, report } = await runWithModel(options, io, {
-    prepare: () => openBenchmarkImages(options.data, count, benchmarkImagesLog(io)),
+    prepare: () => openBenchmarkImages(options.data, count, benchmarkImagesLog(io), io.signal),
     run: async ({ explainer, model: { backend }, progress }, images) => {
       progress.start('sanity', images.singles.length * sanityMethods.length);
       const report = await runSanity({

@@ -21,7 +21,7 @@ import type { ModelCommand } from './ModelCommand.js';
  * @throws {@link PolycamError} for bad options, plugins or models, and whatever the command throws.
  */
 export async function runWithModel<P, T>(options: ModelCliOptions, io: CliIo, command: ModelCommand<P, T>): Promise<T> {
-  const choice = parseModelOptions(options);
+  const choice = parseModelOptions(options, (line) => io.stderr.write(`polycam: warning: ${line}\n`));
   const container = await composeCliContainer(choice.plugins);
   const explainer = container.get(TOKENS.Explainer);
   const prepared = (await command.prepare?.(explainer)) as P;

@@ -1,6 +1,7 @@
 import { PolycamError } from '@polycam/core';
 import sharp from 'sharp';
 import { checkImageFile } from './checkImageFile.js';
+import { maxImagePixels } from './maxImagePixels.js';
 
 /**
  * Checks cheaply, from its header alone, that a file is an image that sharp can read, so that a
@@ -10,14 +11,18 @@ import { checkImageFile } from './checkImageFile.js';
  * @param path - The image file.
  * @returns When the header is readable.
  * @throws {@link PolycamError} `file-not-found` for a missing or unreadable file, `invalid-image`
- *   for a file that is not an image.
+ *   for a file that is not an image or has more pixels than {@link maxImagePixels}.
  */
 export async function checkImageReadable(path: string): Promise<void> {
   await checkImageFile(path);
+  let size: { width: number | undefined; height: number | undefined };
   try {
-    const { width, height } = await sharp(path, { failOn: 'error' }).metadata();
-    if (width === undefined || height === undefined) throw new Error('no image size in its header');
+    size = await sharp(path, { failOn: 'error', limitInputPixels: false }).metadata();
+    if (size.width === undefined || size.height === undefined) throw new Error('no image size in its header');
   } catch (error) {
     throw new PolycamError('invalid-image', `'${path}' is not a readable image (${(error as Error).message.split('\n')[0]})`, { cause: error });
+  }
+  if (size.width! * size.height! > maxImagePixels) {
+    throw new PolycamError('invalid-image', `image '${path}' has ${size.width} × ${size.height} pixels, more than the limit of ${maxImagePixels}`);
   }
 }

@@ -1,7 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, patternPixels, writeJpeg, writePng, type TempDir } from '../cli.testkit.js';
+import { checkImageReadable } from './checkImageReadable.js';
+import { maxImagePixels } from './maxImagePixels.js';
 import { readImage } from './readImage.js';
 
 async function expectKind(promise: Promise<unknown>, kind: string, message: RegExp): Promise<void> {
@@ -89,6 +92,28 @@ describe('readImage', () => {
   it("reports 'file-not-found' for a directory", async () => {
     await mkdir(dir.at('folder.png'));
     await expectKind(readImage(dir.at('folder.png'), 3), 'file-not-found', /folder\.png' is not a file/);
+  });
+
+  it('refuses an image over the pixel limit from its header, in one line naming its size', async () => {
+    // A PNG whose header declares 16384 × 16383 pixels (one row over 16383²), with no pixel data.
+    const chunk = (type: string, data: Buffer): Buffer => {
+      const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(data.length);
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(crc32(body));
+      return Buffer.concat([length, body, crc]);
+    };
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(16384, 0);
+    header.writeUInt32BE(16383, 4);
+    header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+    const png = Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(1))), chunk('IEND', Buffer.alloc(0))]);
+    await writeFile(dir.at('huge.png'), png);
+    expect(16384 * 16383).toBeGreaterThan(maxImagePixels);
+    await expectKind(readImage(dir.at('huge.png'), 3), 'invalid-image', new RegExp(`^image '.*huge\\.png' has 16384 × 16383 pixels, more than the limit of ${maxImagePixels}$`));
+    // explain checks every header before the first pass, with the same limit and message
+    await expectKind(checkImageReadable(dir.at('huge.png')), 'invalid-image', new RegExp(`^image '.*huge\\.png' has 16384 × 16383 pixels, more than the limit of ${maxImagePixels}$`));
   });
 
   it("reports 'invalid-argument' for a channel count other than 1 or 3", async () => {

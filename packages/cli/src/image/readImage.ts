@@ -1,6 +1,7 @@
 import { PolycamError, type ImagePixels } from '@polycam/core';
 import sharp from 'sharp';
 import { checkImageFile } from './checkImageFile.js';
+import { maxImagePixels } from './maxImagePixels.js';
 
 /**
  * Decodes an image file (PNG, JPEG, WebP, TIFF, GIF, ...) into 8-bit pixels with sharp, as RGB
@@ -11,7 +12,8 @@ import { checkImageFile } from './checkImageFile.js';
  * @param channels - 3 for RGB, 1 for greyscale.
  * @returns The decoded pixels.
  * @throws {@link PolycamError} `file-not-found` for a missing or unreadable file,
- *   `invalid-image` for a file that is not a decodable image, `invalid-argument` for a channel
+ *   `invalid-image` for a file that is not a decodable image or has more than
+ *   16383² pixels, `invalid-argument` for a channel
  *   count other than 1 or 3.
  */
 export async function readImage(path: string, channels: number): Promise<ImagePixels> {
@@ -20,15 +22,19 @@ export async function readImage(path: string, channels: number): Promise<ImagePi
   }
   await checkImageFile(path);
   try {
-    const pipeline = sharp(path, { failOn: 'error' }).removeAlpha();
+    const pipeline = sharp(path, { failOn: 'error', limitInputPixels: maxImagePixels }).removeAlpha();
     const converted = channels === 1 ? pipeline.toColourspace('b-w') : pipeline.toColourspace('srgb');
     const { data, info } = await converted.raw().toBuffer({ resolveWithObject: true });
     return { height: info.height, width: info.width, channels: info.channels, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
   } catch (error) {
     const why = (error as Error).message.split('\n')[0];
     const code = (error as NodeJS.ErrnoException).code;
+    if (/pixel limit/.test(why ?? '')) {
+      const { width, height } = await sharp(path, { limitInputPixels: false }).metadata();
+      throw new PolycamError('invalid-image', `image '${path}' has ${width} × ${height} pixels, more than the limit of ${maxImagePixels}`, { cause: error });
+    }
     if (code === 'EACCES') {
-      throw new PolycamError('file-not-found', `image '${path}' cannot be read (EACCES)`, { cause: error });
+      throw new PolycamError('file-not-found', `image '${path}' cannot be read: permission denied`, { cause: error });
     }
     throw new PolycamError('invalid-image', `'${path}' is not a readable image (${why})`, { cause: error });
   }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { PolycamError } from '@polycam/core';
@@ -260,6 +260,80 @@ describe('generateDataset', () => {
 
     it('rejects a size too small for the objects, writing nothing', async () => {
       await expectRejected({ size: 32 }, 'small-size', /\b32\b/);
+    });
+
+    it('rejects a size over 512 px and more than 100000 images, writing nothing', async () => {
+      await expectRejected({ size: 20_000 }, 'huge-size', /at most 512 px, got 20000/);
+      await expectRejected({ splits: { ...valid.splits, train: { single: 60_000, pair: 40_001 } } }, 'too-many', /at most 100000 images in all, got 100001/);
+    });
+
+    it('refuses a folder that exists and is not empty, leaving its files alone', async () => {
+      const folder = join(root, 'occupied');
+      await mkdir(folder);
+      await writeFile(join(folder, 'notes.txt'), 'mine');
+      const caught = await generateDataset({ ...valid, folder }).catch((error: unknown) => error);
+      expect(PolycamError.is(caught, 'invalid-argument'), String(caught)).toBe(true);
+      expect((caught as Error).message).toContain(`'${folder}' already exists and is not empty`);
+      expect(await listFiles(folder)).toEqual(['notes.txt']);
+    });
+
+    it('fills an empty folder that exists, leaving no temporary folder next to it', async () => {
+      const parent = join(root, 'empty-parent');
+      await mkdir(join(parent, 'empty'), { recursive: true });
+      await generateDataset({ ...valid, folder: join(parent, 'empty') });
+      expect(await readdir(parent)).toEqual(['empty']);
+      expect(await listFiles(join(parent, 'empty'))).toContain('manifest.json');
+    });
+  });
+
+  describe('cancellation', () => {
+    const empty = { single: 0, pair: 0 };
+    const many = { seed: 3, size: 48, classes: 2, splits: { train: { single: 20, pair: 20 }, validation: empty, test: empty } };
+
+    it('stops when the signal fires mid-way, and leaves neither the folder nor a temporary one, nor the parents it created', async () => {
+      const parent = join(root, 'cancelled-parent');
+      const controller = new AbortController();
+      let written = 0;
+      const caught = await generateDataset({
+        ...many,
+        folder: join(parent, 'nested', 'data'),
+        signal: controller.signal,
+        onImage: (done) => {
+          written = done;
+          if (done === 3) controller.abort();
+        },
+      }).catch((error: unknown) => error);
+      expect(PolycamError.is(caught, 'aborted'), String(caught)).toBe(true);
+      expect(written).toBe(3);
+      expect(existsSync(parent)).toBe(false);
+    });
+
+    it('stops between the masks of one image', async () => {
+      const folder = join(root, 'cancelled-mask');
+      const controller = new AbortController();
+      const signal = controller.signal;
+      let checks = 0;
+      // A signal that fires on its third look: before image 0, before its mask 0, before its mask 1.
+      const counting = Object.create(signal, {
+        aborted: {
+          get: () => {
+            checks += 1;
+            return checks >= 3;
+          },
+        },
+      }) as AbortSignal;
+      const caught = await generateDataset({ ...many, splits: { ...many.splits, train: { single: 0, pair: 2 } }, folder, signal: counting }).catch((error: unknown) => error);
+      expect(PolycamError.is(caught, 'aborted'), String(caught)).toBe(true);
+      expect(checks).toBe(3);
+      expect(existsSync(folder)).toBe(false);
+      expect((await readdir(root)).filter((name) => name.startsWith('.cancelled-mask'))).toEqual([]);
+    });
+
+    it('writes nothing when the signal has already fired', async () => {
+      const folder = join(root, 'cancelled-before');
+      const caught = await generateDataset({ ...many, folder, signal: AbortSignal.abort() }).catch((error: unknown) => error);
+      expect(PolycamError.is(caught, 'aborted'), String(caught)).toBe(true);
+      expect(existsSync(folder)).toBe(false);
     });
   });
 });

@@ -4,7 +4,7 @@
 export interface SceneOptions {
   /** Seeds every random choice; the same options always give the same scene. */
   readonly seed: number;
-  /** The image's side length in pixels. Default 128; at least 48. */
+  /** The image's side length in pixels. Default 128; 48 to 512. */
   readonly size?: number;
   /** The class of each object to draw: one label, or two different labels. */
   readonly labels: readonly number[];

@@ -357,6 +357,12 @@ describe('generateScene', () => {
       expect(generateScene({ seed: 0, size: 48, labels: [0, 1] }).image.width).toBe(48);
     });
 
+    it('accepts the largest documented size, 512, and rejects anything larger before allocating it', () => {
+      expect(generateScene({ seed: 0, size: 512, labels: [0], clutter: false, noise: 0 }).image.width).toBe(512);
+      expectInvalidArgument({ seed: 0, size: 513, labels: [0] }, /at most 512 px, got 513/);
+      expectInvalidArgument({ seed: 0, size: 1_000_000, labels: [0] }, /\b1000000\b/);
+    });
+
     it('rejects zero or three labels, two equal labels and labels that are not class indexes', () => {
       expectInvalidArgument({ seed: 0, labels: [] });
       expectInvalidArgument({ seed: 0, labels: [0, 1, 2] });

@@ -12,10 +12,15 @@ import type { SceneOptions } from './SceneOptions.js';
 
 /** The smallest image side that fits two objects with their margins and clutter. */
 const MIN_SCENE_SIZE = 48;
+/** The largest image side: a scene of this size takes a fraction of a second to draw. */
+const MAX_SCENE_SIZE = 512;
 
 function checkOptions(size: number, labels: readonly number[], noise: number): void {
   if (!Number.isInteger(size) || size < MIN_SCENE_SIZE) {
     throw new PolycamError('invalid-argument', `the image size must be an integer of at least ${MIN_SCENE_SIZE} px to fit the objects, got ${size}`);
+  }
+  if (size > MAX_SCENE_SIZE) {
+    throw new PolycamError('invalid-argument', `the image size must be at most ${MAX_SCENE_SIZE} px, got ${size}`);
   }
   if (labels.length < 1 || labels.length > 2) {
     throw new PolycamError('invalid-argument', `a scene holds one or two objects, got ${labels.length}`);
@@ -39,7 +44,8 @@ function checkOptions(size: number, labels: readonly number[], noise: number): v
  *
  * @param options - The seed, the size, the labels, and whether to add clutter and noise.
  * @returns The image and its objects' ground truth.
- * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` for a size too small for the objects, labels
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` for a size too small for the objects or
+ *   over 512 px, labels
  *   that are not class indexes, two objects of one class, or noise outside [0, 1].
  */
 export function generateScene(options: SceneOptions): Scene {
