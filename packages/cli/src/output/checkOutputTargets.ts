@@ -20,21 +20,23 @@ async function nearestExisting(path: string): Promise<string> {
 
 /**
  * Checks, before any work, that the CLI will be able to write where it was asked to: `--npz`
- * must not be a folder and `--out` must not be a file, and the nearest existing ancestor of
- * each must be a folder.
+ * must not be a folder and `--out` (or `evaluate`'s `--csv-dir`) must not be a file, and the
+ * nearest existing ancestor of each must be a folder.
  *
- * @param targets - The `--npz` file and the `--out` folder, when given.
+ * @param targets - The `--npz` file and the `--out` and `--csv-dir` folders, when given.
  * @returns When both are writable places.
  * @throws {@link PolycamError} `output-failure` naming the flag and the problem.
  */
-export async function checkOutputTargets(targets: { readonly npz?: string; readonly out?: string }): Promise<void> {
+export async function checkOutputTargets(targets: { readonly npz?: string; readonly out?: string; readonly csvDir?: string }): Promise<void> {
   if (targets.npz !== undefined && (await kindOf(targets.npz)) === 'folder') {
     throw new PolycamError('output-failure', `--npz '${targets.npz}' is a folder; give a file name such as maps.npz`);
   }
-  if (targets.out !== undefined && (await kindOf(targets.out)) === 'file') {
-    throw new PolycamError('output-failure', `--out '${targets.out}' is a file; give a folder`);
+  for (const [flag, folder] of [['--out', targets.out], ['--csv-dir', targets.csvDir]] as const) {
+    if (folder !== undefined && (await kindOf(folder)) === 'file') {
+      throw new PolycamError('output-failure', `${flag} '${folder}' is a file; give a folder`);
+    }
   }
-  for (const [flag, path] of [['--npz', targets.npz && dirname(targets.npz)], ['--out', targets.out]] as const) {
+  for (const [flag, path] of [['--npz', targets.npz && dirname(targets.npz)], ['--out', targets.out], ['--csv-dir', targets.csvDir]] as const) {
     if (path === undefined || path === '') continue;
     const existing = await nearestExisting(path);
     if ((await kindOf(existing)) === 'file') {
