@@ -210,8 +210,12 @@ describe('polycam explain rejects bad options', () => {
     await expectExplainFailure([image], model, ['--bogus'], /unknown option '--bogus'/, 2);
   });
 
-  it('an unknown --fusion (a usage error, exit code 2)', async () => {
-    await expectExplainFailure([image], model, ['--fusion', 'xyz'], /'xyz' is invalid/, 2);
+  it('an unknown --fusion (an invalid value, exit code 1)', async () => {
+    await expectExplainFailure([image], model, ['--fusion', 'xyz'], /'xyz' is invalid/);
+  });
+
+  it('an unknown --layout (an invalid value, exit code 1)', async () => {
+    await expectExplainFailure([image], model, ['--layout', 'NWHC'], /--layout .*'NWHC' is invalid/);
   });
 
   it('no image (a usage error, exit code 2)', async () => {
