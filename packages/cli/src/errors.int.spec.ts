@@ -132,6 +132,11 @@ describe('polycam explain rejects bad models', () => {
     await expectExplainFailure([image], dir.at('empty.onnx'), [], /empty\.onnx' is empty/);
   });
 
+  it('a directory without a model extension given as the model, named', async () => {
+    await mkdir(dir.at('models'));
+    await expectExplainFailure([image], dir.at('models'), [], /no loaded backend module can load model '.*models' \(available: onnx, tfjs\)/);
+  });
+
   it('a directory given as the model', async () => {
     await mkdir(dir.at('folder.onnx'));
     await expectExplainFailure([image], dir.at('folder.onnx'), [], /folder\.onnx' is a directory/);
