@@ -198,8 +198,9 @@ describe('polycam explain rejects bad options', () => {
     await expectExplainFailure([image], model, ['--mean', '0.5,x,0.5'], /--mean expects comma-separated numbers/);
   });
 
-  it('a zero --std', async () => {
+  it('a zero or negative --std', async () => {
     await expectExplainFailure([image], model, ['--std', '0,1,1'], /--std values must be non-zero/);
+    await expectExplainFailure([image], model, ['--std=-1,1,1'], /--std values must be non-zero and positive, got -1,1,1/);
   });
 
   it('a greyscale model without --mean (ImageNet statistics are RGB)', async () => {
