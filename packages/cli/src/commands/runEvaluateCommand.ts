@@ -83,7 +83,7 @@ export async function runEvaluateCommand(images: readonly string[], options: Eva
       }
       const items = [];
       for (const [index, path] of images.entries()) {
-        const pixels = await readImage(path, channels);
+        const pixels = await readImage(path, channels, (line) => io.stderr.write(`polycam: warning: ${line}\n`));
         items.push({ key: basename(path), input: preprocessImage(pixels, { height, width, ...statistics }), saliency: maps[index]! });
       }
       const report = await evaluateFaithfulness(

@@ -61,7 +61,7 @@ export async function runExplainCommand(images: readonly string[], options: Expl
       const statistics = resolveStatistics(channels, choice.mean, choice.std);
       const decoded = [];
       for (const path of images) {
-        decoded.push(await readImage(path, channels));
+        decoded.push(await readImage(path, channels, (line) => io.stderr.write(`polycam: warning: ${line}\n`)));
       }
       // Every check that can fail before a pass (capabilities, layers, class range), for every
       // image, before the first explanation runs.
