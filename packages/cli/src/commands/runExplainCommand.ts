@@ -52,7 +52,7 @@ export async function runExplainCommand(images: readonly string[], options: Expl
       await checkOutputTargets({ ...(options.npz ? { npz: options.npz } : {}), ...(options.out ? { out: options.out } : {}) });
       return { method };
     },
-    run: async ({ explainer, model: { backend, path: model, runtime }, choice, progress }, { method }) => {
+    run: async ({ explainer, model: { backend, path: model, runtime, classNames }, choice, progress }, { method }) => {
       if (backend.id === 'tfjs') {
         io.stderr.write(`polycam: running on ${runtime}\n`);
       }
@@ -91,13 +91,15 @@ export async function runExplainCommand(images: readonly string[], options: Expl
           `${basename(path)} (${index + 1}/${images.length})`,
           progress,
         );
+        const className = result.classIndex === undefined ? undefined : classNames?.[result.classIndex];
         if (options.out !== undefined) {
-          files.push(...(await explanationFiles(options.out, path, image, result, { model })));
+          files.push(...(await explanationFiles(options.out, path, image, result, { model, ...(className === undefined ? {} : { className }) })));
         }
         maps.set(basename(path), { shape: [result.map.height, result.map.width], data: result.map.data });
         rows.push([
           path,
           String(result.classIndex ?? '-'),
+          ...(classNames ? [className ?? '-'] : []),
           result.score.toFixed(4),
           String(result.layers.length),
           `${result.passes.run}/${result.passes.saved}`,
@@ -108,7 +110,7 @@ export async function runExplainCommand(images: readonly string[], options: Expl
         files.push({ path: options.npz, bytes: encodeNpz(maps) });
       }
       await writeFilesTogether(files);
-      io.stdout.write(formatTable(['image', 'class', 'score', 'layers', 'passes run/saved', 'ms'], rows));
+      io.stdout.write(formatTable(['image', 'class', ...(classNames ? ['name'] : []), 'score', 'layers', 'passes run/saved', 'ms'], rows));
     },
   });
 }
