@@ -98,8 +98,7 @@ export async function runExplainCommand(images: readonly string[], options: Expl
         maps.set(basename(path), { shape: [result.map.height, result.map.width], data: result.map.data });
         rows.push([
           path,
-          String(result.classIndex ?? '-'),
-          ...(classNames ? [className ?? '-'] : []),
+          className === undefined ? String(result.classIndex ?? '-') : `${result.classIndex} ${className}`,
           result.score.toFixed(4),
           String(result.layers.length),
           `${result.passes.run}/${result.passes.saved}`,
@@ -110,7 +109,7 @@ export async function runExplainCommand(images: readonly string[], options: Expl
         files.push({ path: options.npz, bytes: encodeNpz(maps) });
       }
       await writeFilesTogether(files);
-      io.stdout.write(formatTable(['image', 'class', ...(classNames ? ['name'] : []), 'score', 'layers', 'passes run/saved', 'ms'], rows));
+      io.stdout.write(formatTable(['image', 'class', 'score', 'layers', 'passes run/saved', 'ms'], rows));
     },
   });
 }
