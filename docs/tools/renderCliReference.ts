@@ -79,9 +79,10 @@ export function renderCliReference(program: Command): string {
       .map((option) => `\`${option.flags}\` (${option.description})`)
       .join(', ')}. \`${program.name()} help COMMAND\` prints a command's help.`,
     '',
-    'Exit status: 0 on success, 1 when a command fails (one line on standard error names the',
-    'problem, and no output file is written), 2 for a usage error such as an unknown flag, 130 when',
-    'Ctrl-C (SIGINT) cancelled the command (which then leaves no output behind).',
+    'Exit status: 0 on success, 1 when a command fails or an option has an invalid value (one line',
+    'on standard error names the problem, and no output file is written), 2 for a usage error:',
+    'an unknown flag or command, or a missing argument; 130 when Ctrl-C (SIGINT) cancelled the',
+    'command (which then leaves no output behind).',
     '',
   ];
   for (const command of commands) lines.push(...commandSection(command));

@@ -49,13 +49,12 @@ describe('OnnxBackend layouts', () => {
     } finally {
       await Promise.all([reference.dispose(), detected.dispose(), forced.dispose()]);
     }
-    // An unambiguous NCHW model forced to NHWC reads its axes as [N,H,W,C].
-    const misread = await OnnxBackend.load({ bytes: buildTinyCnn() }, { layout: 'NHWC' });
-    try {
-      expect(misread.description.input).toMatchObject({ layout: 'NHWC', shape: [32, 3, 32] });
-    } finally {
-      await misread.dispose();
-    }
+    // An unambiguous NCHW model forced to NHWC would read its [N,3,32,32] axes as 32-channel
+    // images: refused, naming the channel count and the detected layout.
+    await expect(OnnxBackend.load({ bytes: buildTinyCnn() }, { layout: 'NHWC' })).rejects.toMatchObject({
+      kind: 'invalid-argument',
+      message: expect.stringMatching(/layout NHWC .*32 channels.*detected: NCHW/),
+    });
   });
 
   it('explains an NHWC model end to end with the same maps as the NCHW model of the same weights', async () => {

@@ -4,7 +4,10 @@ import type { OnnxLoadOptions } from './OnnxLoadOptions.js';
 
 /**
  * Creates an onnxruntime CPU session with polycam's settings: all graph optimisations,
- * sequential execution, one inter-op thread and the requested intra-op threads.
+ * sequential execution, one inter-op thread and the requested intra-op threads. onnxruntime
+ * logs only errors (its environment's level and the session's), so that its warnings, such as
+ * `Failed to persist telemetry device ID` for a user without a writable home, do not mix with
+ * the caller's output on standard error.
  *
  * @internal
  * @param bytes - The model's bytes.
@@ -13,8 +16,10 @@ import type { OnnxLoadOptions } from './OnnxLoadOptions.js';
  * @throws {@link PolycamError} `invalid-model` when onnxruntime refuses the model.
  */
 export async function createSession(bytes: Uint8Array, options: OnnxLoadOptions, name: string): Promise<ort.InferenceSession> {
+  ort.env.logLevel = 'error';
   try {
     return await ort.InferenceSession.create(bytes, {
+      logSeverityLevel: 3,
       executionProviders: ['cpu'],
       graphOptimizationLevel: 'all',
       executionMode: 'sequential',

@@ -39,8 +39,17 @@ describe('wireOnnxModel', () => {
   it('lets the layout option override detection', () => {
     // Ambiguous: detected as NCHW, read as NHWC on request.
     expect(wireOnnxModel(summary([image(['batch', 3, 3, 3])]), {}, 'm').layout).toBe('NCHW');
-    expect(wireOnnxModel(summary([image(['batch', 5, 7, 3])]), { layout: 'NCHW' }, 'm')).toMatchObject({ layout: 'NCHW', imageShape: [5, 7, 3] });
-    expect(wireOnnxModel(summary([image(['batch', 3, 7, 5])]), { layout: 'NHWC' }, 'm')).toMatchObject({ layout: 'NHWC', imageShape: [5, 3, 7] });
+    expect(wireOnnxModel(summary([image(['batch', 3, 7, 1])]), { layout: 'NHWC' }, 'm')).toMatchObject({ layout: 'NHWC', imageShape: [1, 3, 7] });
+    expect(wireOnnxModel(summary([image(['batch', 1, 7, 3])]), { layout: 'NHWC' }, 'm')).toMatchObject({ layout: 'NHWC', imageShape: [3, 1, 7] });
+    expect(wireOnnxModel(summary([image(['batch', 4, 7, 3])]), { layout: 'NCHW' }, 'm')).toMatchObject({ layout: 'NCHW', imageShape: [4, 7, 3] });
+  });
+
+  it('refuses a forced layout whose channel axis holds no 1, 3 or 4 channels, naming the axis and the detected layout', () => {
+    const nchw = summary([image([1, 3, 128, 128])]);
+    expect(errorKindOf(() => wireOnnxModel(nchw, { layout: 'NHWC' }, 'm'))).toBe('invalid-argument');
+    expect(() => wireOnnxModel(nchw, { layout: 'NHWC' }, 'm')).toThrow(/layout NHWC .*\[1,3,128,128\] .*128 channels.*detected: NCHW/);
+    expect(errorKindOf(() => wireOnnxModel(summary([image(['batch', 5, 7, 3])]), { layout: 'NCHW' }, 'm'))).toBe('invalid-argument');
+    expect(errorKindOf(() => wireOnnxModel(summary([image(['batch', 3, 7, 5])]), { layout: 'NHWC' }, 'm'))).toBe('invalid-argument');
   });
 
   it('takes a dynamic height and width from inputSize, 224×224 by default', () => {

@@ -6,6 +6,7 @@ import type { OnnxWiring } from './OnnxWiring.js';
 
 const FLOAT = 1;
 const DEFAULT_SIZE: readonly [number, number] = [224, 224];
+const IMAGE_CHANNELS: readonly number[] = [1, 3, 4];
 
 /**
  * Finds a model's image input and explained output, and reads the input's layout, size and
@@ -17,7 +18,8 @@ const DEFAULT_SIZE: readonly [number, number] = [224, 224];
  * @param name - The model's name, for messages.
  * @returns The wiring.
  * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-model` unless the model has exactly one float32 rank-4
- *   input with a fixed channel count, and the named (or first) output.
+ *   input with a fixed channel count, and the named (or first) output; `invalid-argument` for a
+ *   forced layout whose channel axis holds other than 1, 3 or 4 channels.
  */
 export function wireOnnxModel(summary: OnnxModelSummary, options: OnnxLoadOptions, name: string): OnnxWiring {
   const fail = (why: string): never => {
@@ -39,6 +41,12 @@ export function wireOnnxModel(summary: OnnxModelSummary, options: OnnxLoadOption
     layout === 'NCHW' ? [input.dims[1], input.dims[2], input.dims[3]] : [input.dims[3], input.dims[1], input.dims[2]];
   if (typeof channels !== 'number') {
     return fail(`its input '${input.name}' has no fixed channel count`);
+  }
+  if (options.layout !== undefined && !IMAGE_CHANNELS.includes(channels)) {
+    throw new PolycamError(
+      'invalid-argument',
+      `layout ${layout} reads ${name}'s input '${input.name}' [${input.dims.join(',')}] as images of ${channels} channels, not 1, 3 or 4 (detected: ${detectLayout(input.dims)})`,
+    );
   }
   const size = options.inputSize ?? DEFAULT_SIZE;
   return {

@@ -12,9 +12,9 @@ import { listTree, makeTempDir, writePng, writeTinyModel, type TempDir } from '.
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = fileURLToPath(new URL('../bin/polycam.js', import.meta.url));
 
-function run(command: string, args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(command, [...args], { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(command, [...args], { cwd: ROOT, timeout: 60_000, env }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
       resolve({ code, stdout, stderr });
     });
@@ -44,6 +44,16 @@ describe('bin/polycam.js', () => {
     const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
     const result = await run(process.execPath, [BIN, '--version']);
     expect(result).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  // onnxruntime persists a telemetry device id under the home folder and warns on stderr when it
+  // cannot (a user without a writable home, as `nobody`): polycam's stderr must hold only its own lines.
+  it('prints nothing on stderr when onnxruntime cannot persist its telemetry id (no writable home)', async () => {
+    const unwritable = '/proc/polycam-no-home';
+    const env = { ...process.env, HOME: unwritable, XDG_CACHE_HOME: unwritable, XDG_DATA_HOME: unwritable, XDG_CONFIG_HOME: unwritable };
+    const result = await run(process.execPath, [BIN, 'explain', image, '--model', model], env);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
   });
 
   it('explains an image into an npz and exits 0, with no progress bar on a pipe', async () => {

@@ -53,7 +53,10 @@ export function buildProgram(io: CliIo): Command {
     program
       .command('explain')
       .description('explain why the model predicts a class, as a saliency map per image')
-      .argument('<images...>', `PNG or JPEG images, of at most ${maxImagePixels} pixels (16383 × 16383) each`),
+      .argument(
+        '<images...>',
+        `PNG, JPEG, WebP, GIF, TIFF, AVIF or SVG images of at most ${maxImagePixels} pixels (16383 × 16383) each, down to 1×1, each resized to the model's input; an alpha channel is dropped and only an animation's first frame is read, each with a warning`,
+      ),
     { normalisation: true },
   )
     .option('--method <name>', "pcam±, pcam+, pcam-, or any method 'polycam methods' lists (grad-cam, score-cam, rise, ...)", 'pcam±')

@@ -133,6 +133,11 @@ describe('polycam explain rejects bad models', () => {
     await expectExplainFailure([image], dir.at('empty.onnx'), [], /empty\.onnx' is empty/);
   });
 
+  it('a directory without a model extension given as the model, named', async () => {
+    await mkdir(dir.at('models'));
+    await expectExplainFailure([image], dir.at('models'), [], /no loaded backend module can load model '.*models' \(available: onnx, tfjs\)/);
+  });
+
   it('a directory given as the model', async () => {
     await mkdir(dir.at('folder.onnx'));
     await expectExplainFailure([image], dir.at('folder.onnx'), [], /folder\.onnx' is a directory/);
@@ -199,8 +204,9 @@ describe('polycam explain rejects bad options', () => {
     await expectExplainFailure([image], model, ['--mean', '0.5,x,0.5'], /--mean expects comma-separated numbers/);
   });
 
-  it('a zero --std', async () => {
+  it('a zero or negative --std', async () => {
     await expectExplainFailure([image], model, ['--std', '0,1,1'], /--std values must be non-zero/);
+    await expectExplainFailure([image], model, ['--std=-1,1,1'], /--std values must be non-zero and positive, got -1,1,1/);
   });
 
   it('a greyscale model without --mean (ImageNet statistics are RGB)', async () => {
@@ -216,8 +222,12 @@ describe('polycam explain rejects bad options', () => {
     await expectExplainFailure([image], model, ['--bogus'], /unknown option '--bogus'/, 2);
   });
 
-  it('an unknown --fusion (a usage error, exit code 2)', async () => {
-    await expectExplainFailure([image], model, ['--fusion', 'xyz'], /'xyz' is invalid/, 2);
+  it('an unknown --fusion (an invalid value, exit code 1)', async () => {
+    await expectExplainFailure([image], model, ['--fusion', 'xyz'], /'xyz' is invalid/);
+  });
+
+  it('an unknown --layout (an invalid value, exit code 1)', async () => {
+    await expectExplainFailure([image], model, ['--layout', 'NWHC'], /--layout .*'NWHC' is invalid/);
   });
 
   it('no image (a usage error, exit code 2)', async () => {

@@ -24,6 +24,7 @@ export type { FaithfulnessOptions } from './evaluation/FaithfulnessOptions.js';
 export type { FaithfulnessReport } from './evaluation/FaithfulnessReport.js';
 export type { MetricCsvFile } from './evaluation/MetricCsvFile.js';
 export { averageDropIncrease } from './faithfulness/averageDropIncrease.js';
+export { checkSaliencyMap } from './faithfulness/checkSaliencyMap.js';
 export type { AverageDropIncreaseOptions } from './faithfulness/AverageDropIncreaseOptions.js';
 export type { AverageDropIncreaseResult } from './faithfulness/AverageDropIncreaseResult.js';
 export { deletion } from './faithfulness/deletion.js';

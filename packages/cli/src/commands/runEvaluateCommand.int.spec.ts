@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createPolycamContainer, loadModel, preprocessImage, type Tensor } from '@polycam/core';
 import { decodeNpz, encodeNpz } from '@polycam/core/io';
+import { resizeBilinear } from '@polycam/core/kernels';
 import { onnxBackendModule } from '@polycam/backend-onnx';
 import { averageDropIncrease, deletion, insertion } from '@polycam/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +89,24 @@ describe('polycam evaluate', () => {
     expect(await listTree(dir.at('csv2'))).toEqual(['del_auc_tiny-torch-maps.csv', 'del_details_tiny-torch-maps.csv', 'ins_auc_tiny-torch-maps.csv', 'ins_details_tiny-torch-maps.csv']);
   });
 
+  it("upsamples a smaller map with the input's aspect ratio, as the paper's code does", async () => {
+    const small = { shape: [1, 1, 8, 8], data: Float32Array.from({ length: 64 }, (_, index) => index % 9) };
+    await writeFile(dir.at('small.npz'), encodeNpz(new Map([['a.png', small]])));
+    const run = await runCli(['evaluate', images[0]!, '--model', model, '--saliency-npz', dir.at('small.npz'), '--steps', '8', '--csv-dir', dir.at('csv3')]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const container = await createPolycamContainer(onnxBackendModule);
+    const backend = await loadModel(container, { path: model });
+    try {
+      const input = preprocessImage(await readImage(images[0]!, 3), { height: 32, width: 32 });
+      const upsampled = await insertion(backend, input, resizeBilinear({ height: 8, width: 8, data: small.data }, 32, 32), { steps: 8 });
+      const insAuc = parseCsv(await readFile(dir.at('csv3', 'ins_auc_tiny-small.csv'), 'utf8'));
+      expect(insAuc.rows.get('a.png')![0]).toBeCloseTo(upsampled.auc, 6);
+    } finally {
+      await backend.dispose();
+    }
+  });
+
   describe('refuses bad input with one line, a non-zero exit and no CSV file', () => {
     const cases: [string, () => Promise<string[]>, RegExp][] = [
       ['an npz with no entry for an image', async () => [...images, dir.at('a.png').replace('a.png', 'missing.png')], /no map for 'missing\.png'|missing\.png' does not exist/],
@@ -99,6 +118,19 @@ describe('polycam evaluate', () => {
         await writeFile(dir.at('rank.npz'), encodeNpz(new Map([['a.png', { shape: [3, 4, 4], data: new Float32Array(48) }]])));
         return [images[0]!, '--saliency-npz', dir.at('rank.npz')];
       }, /shape \[3,4,4\]/],
+      ['a [1,H,W] map, which is neither H×W nor the paper\'s [1,1,H,W]', async () => {
+        await writeFile(dir.at('rank3.npz'), encodeNpz(new Map([['a.png', { shape: [1, 32, 32], data: new Float32Array(1024) }]])));
+        return [images[0]!, '--saliency-npz', dir.at('rank3.npz')];
+      }, /'a\.png'.*shape \[1,32,32\]/],
+      ['a map of another aspect ratio, which would be stretched', async () => {
+        await writeFile(dir.at('stretched.npz'), encodeNpz(new Map([['a.png', { shape: [10, 37], data: new Float32Array(370) }]])));
+        return [images[0]!, '--saliency-npz', dir.at('stretched.npz')];
+      }, /'a\.png'.*shape \[10,37\].*32×32/],
+      ['a map larger than the input', async () => {
+        await writeFile(dir.at('large.npz'), encodeNpz(new Map([['a.png', { shape: [1, 1, 64, 64], data: new Float32Array(4096) }]])));
+        return [images[0]!, '--saliency-npz', dir.at('large.npz')];
+      }, /'a\.png'.*shape \[1,1,64,64\].*32×32/],
+      ['a --csv-dir that is a file', async () => [images[0]!, '--csv-dir', dir.at('a.png')], /--csv-dir '.*a\.png' is a file/],
       ['an unknown metric name', async () => [images[0]!, '--metrics', 'insertion,faithfulness'], /unknown metric 'faithfulness'/],
       ['zero steps', async () => [images[0]!, '--steps', '0'], /--steps/],
       ['negative steps', async () => [images[0]!, '--steps', '-3'], /--steps/],

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { classTarget, PolycamError, preprocessImage } from '@polycam/core';
 import { decodeNpz } from '@polycam/core/io';
-import { evaluateFaithfulness, faithfulnessCsvFiles, type RelevanceBaseline } from '@polycam/metrics';
+import { checkSaliencyMap, evaluateFaithfulness, faithfulnessCsvFiles, type RelevanceBaseline } from '@polycam/metrics';
 import type { CliIo } from '../CliIo.js';
 import { withClassFlag } from './withClassFlag.js';
 import { saliencyMapFor } from '../evaluate/saliencyMapFor.js';
@@ -57,11 +57,11 @@ export async function runEvaluateCommand(images: readonly string[], options: Eva
   const batchSize = parseInteger('--batch-size', options.batchSize, 1);
   await runWithModel(options, io, {
     prepare: async () => {
-      await checkOutputTargets({ out: options.csvDir });
+      await checkOutputTargets({ csvDir: options.csvDir });
       const npz = await readNpz(options.saliencyNpz);
-      return images.map((image) => saliencyMapFor(npz, image, options.saliencyNpz));
+      return { npz, maps: images.map((image) => saliencyMapFor(npz, image, options.saliencyNpz)) };
     },
-    run: async ({ model: { backend, path: modelPath }, choice, progress }, maps) => {
+    run: async ({ model: { backend, path: modelPath }, choice, progress }, { npz, maps }) => {
       const suffix = `${options.modelName ?? stem(modelPath)}-${options.saliencyName ?? stem(options.saliencyNpz)}`;
       const [channels, height, width] = backend.description.input.shape;
       const statistics = resolveStatistics(channels, choice.mean, choice.std);
@@ -69,9 +69,21 @@ export async function runEvaluateCommand(images: readonly string[], options: Eva
       if (metrics.some((metric) => metric !== 'drop-increase') && steps > height * width) {
         throw new PolycamError('invalid-argument', `--steps ${steps} exceeds the ${height * width} pixels of the model's input`);
       }
+      for (const [index, path] of images.entries()) {
+        try {
+          checkSaliencyMap(maps[index]!, height, width);
+        } catch (error) {
+          const shape = npz.get(basename(path))!.shape.join(',');
+          throw new PolycamError(
+            'invalid-npz',
+            `the map for '${basename(path)}' has shape [${shape}]; the model's input is ${height}×${width}, so a map must be ${height}×${width} or smaller with the same aspect ratio`,
+            { cause: error },
+          );
+        }
+      }
       const items = [];
       for (const [index, path] of images.entries()) {
-        const pixels = await readImage(path, channels);
+        const pixels = await readImage(path, channels, (line) => io.stderr.write(`polycam: warning: ${line}\n`));
         items.push({ key: basename(path), input: preprocessImage(pixels, { height, width, ...statistics }), saliency: maps[index]! });
       }
       const report = await evaluateFaithfulness(

@@ -58,7 +58,7 @@ export async function runExplainCommand(images: readonly string[], options: Expl
       await checkOutputTargets({ ...(options.npz ? { npz: options.npz } : {}), ...(out ? { out, outFiles } : {}) });
       return { method };
     },
-    run: async ({ explainer, model: { backend, path: model, runtime }, choice, progress }, { method }) => {
+    run: async ({ explainer, model: { backend, path: model, runtime, classNames }, choice, progress }, { method }) => {
       if (backend.id === 'tfjs') {
         io.stderr.write(`polycam: running on ${runtime}\n`);
       }
@@ -86,7 +86,7 @@ export async function runExplainCommand(images: readonly string[], options: Expl
       const rows: string[][] = [];
       try {
         for (const [index, path] of images.entries()) {
-          const image = await readImage(path, channels);
+          const image = await readImage(path, channels, (line) => io.stderr.write(`polycam: warning: ${line}\n`));
           // The checks that can fail before a pass (capabilities, layers, class range) depend on
           // the model only: the first image's run them all before the first pass.
           const prepared = prepare(image);
@@ -100,13 +100,15 @@ export async function runExplainCommand(images: readonly string[], options: Expl
               throw PolycamError.is(error, 'non-finite-output') ? new PolycamError(error.kind, `'${path}': ${error.message}`) : error;
             },
           );
+          const className = result.classIndex === undefined ? undefined : classNames?.[result.classIndex];
           if (options.out !== undefined) {
-            for (const file of await explanationFiles(options.out, path, image, result, { model })) await stage.write(file);
+            const details = { model, ...(className === undefined ? {} : { className }) };
+            for (const file of await explanationFiles(options.out, path, image, result, details)) await stage.write(file);
           }
           maps.set(basename(path), { shape: [result.map.height, result.map.width], data: result.map.data });
           rows.push([
             path,
-            String(result.classIndex ?? '-'),
+            className === undefined ? String(result.classIndex ?? '-') : `${result.classIndex} ${className}`,
             result.score.toFixed(4),
             String(result.layers.length),
             `${result.passes.run}/${result.passes.saved}`,

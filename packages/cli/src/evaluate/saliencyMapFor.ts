@@ -3,8 +3,9 @@ import { PolycamError, type Map2D, type Tensor } from '@polycam/core';
 
 /**
  * Finds an image's map in an npz (keyed by the image's file name, as `polycam explain --npz` and
- * the paper's code write it) and checks it: a 2-D array, possibly with leading axes of size 1
- * (`[1, 1, H, W]` from PyTorch), with no NaN or infinite value.
+ * the paper's code write it) and checks it: an `[H, W]` array, or `[1, 1, H, W]` as the paper's
+ * PyTorch code writes it, with no NaN or infinite value. Its size is checked against the model's
+ * input later, once the model is loaded.
  *
  * @param maps - The npz's arrays.
  * @param imagePath - The image.
@@ -20,8 +21,9 @@ export function saliencyMapFor(maps: ReadonlyMap<string, Tensor>, imagePath: str
     throw new PolycamError('invalid-npz', `'${npzPath}' has no map for '${key}'`);
   }
   const shape = tensor.shape;
-  if (shape.length < 2 || shape.slice(0, -2).some((size) => size !== 1) || shape.slice(-2).some((size) => size < 1)) {
-    throw new PolycamError('invalid-npz', `the map for '${key}' has shape [${shape.join(',')}]; a 2-D H×W map is expected`);
+  const paperShape = shape.length === 4 && shape[0] === 1 && shape[1] === 1;
+  if ((shape.length !== 2 && !paperShape) || shape.slice(-2).some((size) => size < 1)) {
+    throw new PolycamError('invalid-npz', `the map for '${key}' has shape [${shape.join(',')}]; an [H,W] or [1,1,H,W] map is expected`);
   }
   if (!tensor.data.every(Number.isFinite)) {
     throw new PolycamError('invalid-npz', `the map for '${key}' holds NaN or infinite values`);

@@ -17,6 +17,6 @@ export async function checkImageFile(path: string): Promise<void> {
   } catch (error) {
     if (PolycamError.is(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new PolycamError('file-not-found', `image '${path}' ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}`, { cause: error });
+    throw new PolycamError('file-not-found', `image '${path}' ${code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read: permission denied' : `cannot be read (${code})`}`, { cause: error });
   }
 }

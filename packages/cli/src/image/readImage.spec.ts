@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, patternPixels, writeJpeg, writePng, type TempDir } from '../cli.testkit.js';
+import { makeTempDir, patternPixels, runCli, writeJpeg, writePng, type TempDir } from '../cli.testkit.js';
 import { checkImageReadable } from './checkImageReadable.js';
 import { maxImagePixels } from './maxImagePixels.js';
 import { readImage } from './readImage.js';
@@ -120,5 +120,59 @@ describe('readImage', () => {
     const path = await writePng(dir.at('any.png'), 4, 4);
     await expectKind(readImage(path, 4), 'invalid-argument', /1 or 3 channels.*4/);
     await expectKind(readImage(path, 2), 'invalid-argument', /wants 2/);
+  });
+
+  it('warns in one line when it drops the alpha of an image with transparent pixels, and only then', async () => {
+    const rgba = patternPixels(3, 2, 4, 5);
+    for (let pixel = 0; pixel < 6; pixel += 1) rgba[pixel * 4 + 3] = 255;
+    await sharp(rgba, { raw: { width: 3, height: 2, channels: 4 } }).png().toFile(dir.at('opaque.png'));
+    rgba[7] = 10;
+    await sharp(rgba, { raw: { width: 3, height: 2, channels: 4 } }).png().toFile(dir.at('clear.png'));
+    const warnings: string[] = [];
+    await readImage(dir.at('opaque.png'), 3, (line) => warnings.push(line));
+    expect(warnings).toEqual([]);
+    const grey = await readImage(dir.at('clear.png'), 1, (line) => warnings.push(line));
+    expect(grey.channels).toBe(1);
+    expect(warnings).toEqual([`'${dir.at('clear.png')}' has transparent pixels: its alpha channel is dropped and they are read as opaque`]);
+  });
+
+  it('reads only the first frame of an animated GIF or WebP, and warns in one line', async () => {
+    const frames = Buffer.alloc(4 * 6 * 3);
+    for (let pixel = 0; pixel < 12; pixel += 1) frames[pixel * 3] = 255; // frame 1: red
+    for (let pixel = 12; pixel < 24; pixel += 1) frames[pixel * 3 + 2] = 255; // frame 2: blue
+    for (const format of ['gif', 'webp'] as const) {
+      const path = dir.at(`animated.${format}`);
+      await sharp(frames, { raw: { width: 4, height: 6, channels: 3, pageHeight: 3 } }).toFormat(format, { lossless: true }).toFile(path);
+      expect((await sharp(path).metadata()).pages).toBe(2);
+      const warnings: string[] = [];
+      const image = await readImage(path, 3, (line) => warnings.push(line));
+      expect([image.width, image.height, image.channels]).toEqual([4, 3, 3]);
+      expect(Array.from(image.data.subarray(0, 3))).toEqual([255, 0, 0]);
+      expect(warnings).toEqual([`'${path}' has 2 frames: only the first is read`]);
+    }
+  });
+
+  it('reads a 1×1 image as one pixel (the model\'s resize then spreads it over the input)', async () => {
+    const path = await writePng(dir.at('dot.png'), 1, 1, 3, 4);
+    const image = await readImage(path, 3);
+    expect([image.width, image.height, image.channels]).toEqual([1, 1, 3]);
+    expect(Buffer.from(image.data).equals(patternPixels(1, 1, 3, 4))).toBe(true);
+  });
+
+  it('reads every format that explain --help lists, each one sharp reads from a file', async () => {
+    const help = (await runCli(['explain', '--help'])).stdout.replace(/\s+/g, ' ');
+    const listed = /PNG, JPEG, WebP, GIF, TIFF, AVIF or SVG images/.exec(help);
+    expect(listed).not.toBeNull();
+    const sharpIds = { PNG: 'png', JPEG: 'jpeg', WebP: 'webp', GIF: 'gif', TIFF: 'tiff', AVIF: 'heif', SVG: 'svg' } as const;
+    for (const id of Object.values(sharpIds)) expect(sharp.format[id].input.file).toBe(true);
+    for (const format of ['png', 'jpeg', 'webp', 'gif', 'tiff', 'avif'] as const) {
+      const path = dir.at(`four.${format}`);
+      await sharp(patternPixels(4, 4, 3, 6), { raw: { width: 4, height: 4, channels: 3 } }).toFormat(format).toFile(path);
+      const image = await readImage(path, 3);
+      expect([image.width, image.height, image.channels]).toEqual([4, 4, 3]);
+    }
+    await writeFile(dir.at('dot.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="5" height="3"><rect width="5" height="3" fill="red"/></svg>');
+    const svg = await readImage(dir.at('dot.svg'), 3);
+    expect([svg.width, svg.height, Array.from(svg.data.subarray(0, 3))]).toEqual([5, 3, [255, 0, 0]]);
   });
 });

@@ -8,4 +8,6 @@ export interface OpenedModel {
   readonly path: string;
   /** Which runtime runs it, such as `onnx` or `tfjs on wasm`. */
   readonly runtime: string;
+  /** The class names by output index, when the model's metadata has them (the bundled model). */
+  readonly classNames?: readonly string[];
 }

@@ -9,7 +9,7 @@ import type { OpenedModel } from './OpenedModel.js';
  * Loads the model a command chose: its file (the bundled demo model when absent, as its TF.js
  * copy for `tfjs` or a TF.js platform, its ONNX file otherwise), with the backend named or the
  * one that recognises the file (`model.json` → tfjs, `.onnx` → onnx), and the TF.js platform,
- * threads and layout.
+ * threads and layout. The bundled model comes with its class names.
  *
  * @param container - The command's container, with the backend modules loaded.
  * @param choice - The parsed model options.
@@ -32,5 +32,7 @@ export async function openModel(container: Container, choice: ModelChoice): Prom
     ...(platform === undefined ? {} : { platform }),
   });
   const runtime = backend instanceof TfjsBackend ? `tfjs on ${backend.platform}` : backend.id;
-  return { backend, path, runtime };
+  const { classes } = demo.metadata;
+  const named = choice.model === undefined && classes.length === backend.description.output.size;
+  return { backend, path, runtime, ...(named ? { classNames: classes } : {}) };
 }

@@ -2,8 +2,8 @@ import { InvalidArgumentError } from 'commander';
 
 /**
  * Checks an option's value against the ids the loaded plugins registered (fusions, weighting
- * strategies), after parsing, when the container is known. An unknown id is a usage error,
- * worded as commander words a bad choice, and `main` exits with status 2 for it.
+ * strategies), after parsing, when the container is known. An unknown id is an invalid value,
+ * worded as commander words a bad choice, and `main` exits with status 1 for it.
  *
  * @param flag - The option as the help shows it, such as `--fusion <id>`.
  * @param value - The value given.

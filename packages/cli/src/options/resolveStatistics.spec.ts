@@ -53,4 +53,10 @@ describe('resolveStatistics', () => {
     expect(error.message).toContain('--std');
     expect(error.message).toContain('non-zero');
   });
+
+  it("reports 'invalid-argument' for a negative standard deviation, naming it", () => {
+    const error = catchPolycamError(() => resolveStatistics(3, undefined, [-1, 1, 1]));
+    expect(error.kind).toBe('invalid-argument');
+    expect(error.message).toMatch(/--std .*positive.*-1/);
+  });
 });

@@ -9,7 +9,7 @@ import { imagenetStatistics, PolycamError } from '@polycam/core';
  * @param std - `--std`, if given.
  * @returns The means and standard deviations to use.
  * @throws {@link PolycamError} `channel-mismatch` when a list does not have one value per
- *   channel (or is missing for a model that is not RGB), `invalid-argument` for a zero std.
+ *   channel (or is missing for a model that is not RGB), `invalid-argument` for a zero or negative std.
  */
 export function resolveStatistics(
   channels: number,
@@ -27,8 +27,8 @@ export function resolveStatistics(
     return values;
   };
   const resolved = { mean: pick('--mean', mean, imagenetStatistics.mean), std: pick('--std', std, imagenetStatistics.std) };
-  if (resolved.std.some((value) => value === 0)) {
-    throw new PolycamError('invalid-argument', '--std values must be non-zero');
+  if (resolved.std.some((value) => value <= 0)) {
+    throw new PolycamError('invalid-argument', `--std values must be non-zero and positive, got ${resolved.std.join(',')}`);
   }
   return resolved;
 }

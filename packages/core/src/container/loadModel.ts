@@ -18,8 +18,8 @@ import { TOKENS } from '../tokens.js';
  * @param source - The model's path or bytes.
  * @param options - Load options, plus `backend` to force a runtime by id.
  * @returns The loaded backend; dispose it when done.
- * @throws {@link PolycamError} `invalid-argument` when no bound factory can load the source,
- *   and whatever the factory throws.
+ * @throws {@link PolycamError} `invalid-argument` when no bound factory can load the source
+ *   (naming its path), and whatever the factory throws.
  */
 export async function loadModel(
   container: Container,
@@ -33,7 +33,8 @@ export async function loadModel(
       : factories.find((candidate) => candidate.id === options.backend);
   if (factory === undefined) {
     const known = factories.map((candidate) => candidate.id).join(', ') || 'none';
-    const what = options.backend === undefined ? 'this model' : `backend '${options.backend}'`;
+    const model = 'path' in source ? `model '${source.path}'` : 'name' in source && source.name ? `model ${source.name}` : 'this model';
+    const what = options.backend === undefined ? model : `backend '${options.backend}'`;
     throw new PolycamError('invalid-argument', `no loaded backend module can load ${what} (available: ${known})`);
   }
   return factory.load(source, options);

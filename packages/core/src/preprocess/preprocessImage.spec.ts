@@ -89,8 +89,9 @@ describe('preprocessImage', () => {
     expect(errorKindOf(() => preprocessImage(grey, { height: 1, width: 1 }))).toBe('channel-mismatch');
   });
 
-  it('raises invalid-argument for a zero or non-finite statistic', () => {
+  it('raises invalid-argument for a zero, negative or non-finite statistic', () => {
     const grey: ImagePixels = { height: 1, width: 1, channels: 1, data: Uint8Array.from([7]) };
+    expect(errorKindOf(() => preprocessImage(grey, { height: 1, width: 1, mean: [0.5], std: [-1] }))).toBe('invalid-argument');
     expect(errorKindOf(() => preprocessImage(grey, { height: 1, width: 1, mean: [0.5], std: [0] }))).toBe('invalid-argument');
     expect(errorKindOf(() => preprocessImage(grey, { height: 1, width: 1, mean: [Number.NaN], std: [1] }))).toBe('invalid-argument');
     expect(errorKindOf(() => preprocessImage(grey, { height: 1, width: 1, mean: [0], std: [Number.POSITIVE_INFINITY] }))).toBe('invalid-argument');

@@ -13,8 +13,8 @@ function checkStatistics(name: string, values: readonly number[], channels: numb
       `${name} has ${values.length} value${values.length === 1 ? '' : 's'} but the model's input has ${channels} channel${channels === 1 ? '' : 's'}`,
     );
   }
-  if (values.some((value) => !Number.isFinite(value)) || (name === 'std' && values.some((value) => value === 0))) {
-    throw new PolycamError('invalid-argument', `${name} values must be finite${name === 'std' ? ' and non-zero' : ''}`);
+  if (values.some((value) => !Number.isFinite(value)) || (name === 'std' && values.some((value) => value <= 0))) {
+    throw new PolycamError('invalid-argument', `${name} values must be finite${name === 'std' ? ' and positive' : ''}, got ${values.join(',')}`);
   }
 }
 
@@ -27,7 +27,8 @@ function checkStatistics(name: string, values: readonly number[], channels: numb
  * @param image - The decoded pixels; the channel count must match the means and stds.
  * @param options - The model's size and the normalisation.
  * @returns The normalised input, `[C, H, W]`.
- * @throws {@link PolycamError} `channel-mismatch` when mean or std do not match the channels.
+ * @throws {@link PolycamError} `channel-mismatch` when mean or std do not match the channels,
+ *   `invalid-argument` for a non-finite statistic or a std that is not positive.
  */
 export function preprocessImage(image: ImagePixels, options: PreprocessOptions): Tensor {
   const channels = image.channels;

@@ -6,6 +6,6 @@ export interface FaithfulnessItem {
   readonly key: string;
   /** The preprocessed image, `[C, H, W]` or `[1, C, H, W]`. */
   readonly input: Tensor;
-  /** Its saliency map; resized bilinearly to `H × W` when of another size. */
+  /** Its saliency map: `H × W`, or smaller with the input's aspect ratio, then upsampled bilinearly. */
   readonly saliency: Map2D;
 }

@@ -66,6 +66,15 @@ describe('evaluateFaithfulness', () => {
     expect(backend.batchSizes).toEqual([]);
   });
 
+  it("refuses the second image's map of another aspect before the first image's pass, naming the image", async () => {
+    const backend = createLinearBackend([1, 2, 2], weights);
+    const stretched = { ...items[1]!, saliency: { height: 1, width: 2, data: Float32Array.from([1, 2]) } };
+    const rejection = evaluateFaithfulness(backend, [items[0]!, stretched], options);
+    await expect(rejection).rejects.toThrow(/'b\.png'.*1×2.*2×2/);
+    expect(await rejectionKindOf(evaluateFaithfulness(backend, [items[0]!, stretched], options))).toBe('invalid-argument');
+    expect(backend.batchSizes).toEqual([]);
+  });
+
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -1,5 +1,6 @@
 import { PolycamError, throwIfAborted, type ModelBackend } from '@polycam/core';
 import { averageDropIncrease } from '../faithfulness/averageDropIncrease.js';
+import { checkSaliencyMap } from '../faithfulness/checkSaliencyMap.js';
 import type { AverageDropIncreaseResult } from '../faithfulness/AverageDropIncreaseResult.js';
 import { deletion } from '../faithfulness/deletion.js';
 import { insertion } from '../faithfulness/insertion.js';
@@ -21,14 +22,16 @@ const mean = (values: Iterable<number>): number => {
  * them; then the means over the images. `polycam evaluate` prints this report and writes it as
  * the paper's CSV files with {@link faithfulnessCsvFiles}.
  *
- * The step count is checked against the model's input before any pass.
+ * The step count, and every image's map ({@link checkSaliencyMap}: the input's size, or smaller
+ * with its aspect ratio), are checked against the model's input before any pass.
  *
  * @param backend - The model.
  * @param items - The images with their maps, each with a unique key.
  * @param options - Measures, steps, baseline, batch size, class, cancellation and progress.
  * @returns The per-image figures and their means.
  * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` for a
- *   repeated key or a step count larger than `H·W`, `class-out-of-range`, `aborted`, and what
+ *   repeated key, a step count larger than `H·W` or a map that {@link checkSaliencyMap} refuses
+ *   (naming the image's key), `class-out-of-range`, `aborted`, and what
  *   the measures throw.
  */
 export async function evaluateFaithfulness(
@@ -46,6 +49,13 @@ export async function evaluateFaithfulness(
   const keys = new Set(items.map((item) => item.key));
   if (keys.size !== items.length) {
     throw new PolycamError('invalid-argument', 'two evaluated images share a key');
+  }
+  for (const { key, saliency } of items) {
+    try {
+      checkSaliencyMap(saliency, height, width);
+    } catch (error) {
+      throw new PolycamError('invalid-argument', `'${key}': ${(error as Error).message}`, { cause: error });
+    }
   }
   const perImage = curves.length * steps + (metrics.includes('drop-increase') ? 1 : 0);
   const total = items.length * perImage;

@@ -12,8 +12,8 @@ import { saliencyAtInputSize } from './saliencyAtInputSize.js';
  * `drop = max(0, Y − O) / Y` and `increase = O > Y`. Average `drop` and count `increase` over a
  * data set to get the two figures.
  *
- * - The map is first resized bilinearly (half-pixel centres) to the input's size when it has
- *   another size, then normalised.
+ * - A smaller map (with the input's aspect ratio, {@link checkSaliencyMap}) is first upsampled
+ *   bilinearly (half-pixel centres) to the input's size, then normalised.
  * - A constant map (max = min) gives `M = 0`: the masked input is all zero, the mean colour.
  * - The authors' code writes the normalisation `S - S.min()/S.max() - S.min()`, an operator
  *   precedence slip that computes `S − min/max − min`. It equals the definition for maps in
@@ -29,7 +29,7 @@ import { saliencyAtInputSize } from './saliencyAtInputSize.js';
  * @param options - The class (the argmax by default) and cancellation.
  * @returns The class, `Y`, `O`, the drop and whether the confidence increased.
  * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` for an input that does not match the model or
- *   a map that is not 2-D or holds NaN or infinite values; `class-out-of-range` for a bad class;
+ *   a map that {@link checkSaliencyMap} refuses; `class-out-of-range` for a bad class;
  *   `aborted` when the signal fires; `backend-failure` when the runtime fails.
  */
 export async function averageDropIncrease(

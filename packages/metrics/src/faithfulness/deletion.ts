@@ -12,9 +12,9 @@ import type { RelevanceCurveResult } from './RelevanceCurveResult.js';
  * there is no t = 0 point. Each step is scored with the softmax probability of the class `c` (a
  * sigmoid for a single-output model), and the AUC is the mean of the n scores: lower is better.
  *
- * A saliency map of any other size than the input (smaller, larger, or of another aspect) is
- * first resized bilinearly with half-pixel centres (PyTorch's `align_corners=False`), as the
- * authors' evaluation does. Step images are generated and run one batch at a time.
+ * A saliency map smaller than the input, with its aspect ratio ({@link checkSaliencyMap}), is
+ * first upsampled bilinearly with half-pixel centres (PyTorch's `align_corners=False`), as the
+ * authors' evaluation does; a larger map or one of another aspect is refused. Step images are generated and run one batch at a time.
  *
  * @example
  * ```ts
@@ -28,7 +28,7 @@ import type { RelevanceCurveResult } from './RelevanceCurveResult.js';
  *   cancellation and progress.
  * @returns The class scored, the AUC and the n step scores.
  * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` for an input that does not match the model, a
- *   map that is not 2-D or holds NaN or infinite values, `steps` that is not a positive integer
+ *   map that {@link checkSaliencyMap} refuses, `steps` that is not a positive integer
  *   no larger than `H·W`, a bad `batchSize` or baseline, or a blur baseline on an image under
  *   6×6; `class-out-of-range` for a bad class; `aborted` when the signal fires;
  *   `backend-failure` when the runtime fails.

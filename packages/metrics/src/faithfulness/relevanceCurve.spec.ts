@@ -167,18 +167,27 @@ describe('insertion and deletion (the authors’ protocol)', () => {
     expectCurve(result, expectedScores(images, weights));
   });
 
-  it('resizes a map of any other size or aspect to the input size, like resizeBilinear', async () => {
+  it('upsamples a smaller map of the input\'s aspect ratio like resizeBilinear, and refuses a larger map or another aspect', async () => {
     const random = seededRandom(4);
-    const image = Array.from({ length: 8 }, () => random() - 0.5);
-    const weights = Array.from({ length: 8 }, () => random() - 0.5);
-    const backend = createLinearBackend([1, 2, 4], weights);
-    const input = tensor([1, 2, 4], image);
-    for (const [height, width] of [[4, 8], [3, 3], [5, 1]] as const) {
-      const saliency = map(height, width, Array.from({ length: height * width }, () => random()));
-      const options = { steps: 8, baseline: 'zero' as const, classIndex: 0 };
+    const image = Array.from({ length: 32 }, () => random() - 0.5);
+    const weights = Array.from({ length: 32 }, () => random() - 0.5);
+    const backend = createLinearBackend([1, 4, 8], weights);
+    const input = tensor([1, 4, 8], image);
+    const options = { steps: 8, baseline: 'zero' as const, classIndex: 0 };
+    const random2D = (height: number, width: number): Map2D => map(height, width, Array.from({ length: height * width }, () => random()));
+    // 1×2, 2×4 and 4×8 have the input's aspect; 3×5 has it to within one map pixel (5·4/8 = 2.5
+    // rows for 3), as a stride that does not divide the input gives. 1×4 is a pixel off (4·4/8 = 2
+    // rows for 1, 1·8/4 = 2 columns for 4), 4×4 and 3×3 further; 8×16 and 5×1 are larger.
+    for (const [height, width] of [[1, 2], [2, 4], [4, 8], [3, 5]] as const) {
+      const saliency = random2D(height, width);
       const direct = await insertion(backend, input, saliency, options);
-      const resized = await insertion(backend, input, resizeBilinear(saliency, 2, 4), options);
+      const resized = await insertion(backend, input, resizeBilinear(saliency, 4, 8), options);
       expect(Array.from(direct.scores)).toEqual(Array.from(resized.scores));
+    }
+    for (const [height, width] of [[8, 16], [4, 4], [1, 8], [3, 3], [5, 1], [1, 4]] as const) {
+      const rejection = insertion(backend, input, random2D(height, width), options);
+      await expect(rejection).rejects.toThrow(new RegExp(`${height}×${width}.*4×8`));
+      expect(await rejectionKindOf(() => insertion(backend, input, random2D(height, width), options))).toBe('invalid-argument');
     }
   });
 

@@ -40,7 +40,7 @@ function checkPositiveInteger(name: string, value: number, maximum?: { value: nu
  * @param mode - `insertion` goes from the baseline to the image, `deletion` from the image to
  *   the baseline.
  * @param input - The normalised image, `[C, H, W]` or `[1, C, H, W]`.
- * @param saliency - The saliency map; resized bilinearly to `H × W` when of another size.
+ * @param saliency - The saliency map; upsampled bilinearly to `H × W` when smaller.
  * @param options - Steps, baseline, batch size, class, cancellation and progress.
  * @returns The class, the AUC and the n step scores.
  * @throws {@link PolycamError} `invalid-argument` for a bad input shape, map, steps, batch size
