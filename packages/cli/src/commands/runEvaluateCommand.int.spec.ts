@@ -110,6 +110,7 @@ describe('polycam evaluate', () => {
   describe('refuses bad input with one line, a non-zero exit and no CSV file', () => {
     const cases: [string, () => Promise<string[]>, RegExp][] = [
       ['an npz with no entry for an image', async () => [...images, dir.at('a.png').replace('a.png', 'missing.png')], /no map for 'missing\.png'|missing\.png' does not exist/],
+      ['an --saliency-npz that is a folder, said in words', async () => [images[0]!, '--saliency-npz', dir.path], /--saliency-npz '.*' is a folder, not a file/],
       ['a map with NaN values', async () => {
         await writeFile(dir.at('nan.npz'), encodeNpz(new Map([['a.png', { shape: [4, 4], data: new Float32Array(16).fill(NaN) }]])));
         return [images[0]!, '--saliency-npz', dir.at('nan.npz')];

@@ -4,6 +4,7 @@ import { classTarget, PolycamError, preprocessImage } from '@polycam/core';
 import { decodeNpz } from '@polycam/core/io';
 import { checkSaliencyMap, evaluateFaithfulness, faithfulnessCsvFiles, type RelevanceBaseline } from '@polycam/metrics';
 import type { CliIo } from '../CliIo.js';
+import { readFailureReason } from '../input/readFailureReason.js';
 import { withClassFlag } from './withClassFlag.js';
 import { saliencyMapFor } from '../evaluate/saliencyMapFor.js';
 import { readImage } from '../image/readImage.js';
@@ -21,7 +22,7 @@ async function readNpz(path: string): Promise<ReturnType<typeof decodeNpz>> {
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new PolycamError('file-not-found', `--saliency-npz '${path}' cannot be read (${(error as NodeJS.ErrnoException).code})`, { cause: error });
+    throw new PolycamError('file-not-found', `--saliency-npz '${path}' ${readFailureReason(error)}`, { cause: error });
   }
   return decodeNpz(bytes);
 }

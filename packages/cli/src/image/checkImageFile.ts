@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { PolycamError } from '@polycam/core';
+import { readFailureReason } from '../input/readFailureReason.js';
 
 /**
  * Checks that an image path names a file that exists and can be read, before any decoding.
@@ -16,7 +17,6 @@ export async function checkImageFile(path: string): Promise<void> {
     }
   } catch (error) {
     if (PolycamError.is(error)) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new PolycamError('file-not-found', `image '${path}' ${code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read: permission denied' : `cannot be read (${code})`}`, { cause: error });
+    throw new PolycamError('file-not-found', `image '${path}' ${readFailureReason(error)}`, { cause: error });
   }
 }
