@@ -111,6 +111,10 @@ describe('polycam evaluate', () => {
     const cases: [string, () => Promise<string[]>, RegExp][] = [
       ['an npz with no entry for an image', async () => [...images, dir.at('a.png').replace('a.png', 'missing.png')], /no map for 'missing\.png'|missing\.png' does not exist/],
       ['an --saliency-npz that is a folder, said in words', async () => [images[0]!, '--saliency-npz', dir.path], /--saliency-npz '.*' is a folder, not a file/],
+      ['an --saliency-npz that is not an npz, naming the file', async () => {
+        await writeFile(dir.at('text.npz'), 'not a zip');
+        return [images[0]!, '--saliency-npz', dir.at('text.npz')];
+      }, /--saliency-npz '.*text\.npz': not a valid npz archive/],
       ['a map with NaN values', async () => {
         await writeFile(dir.at('nan.npz'), encodeNpz(new Map([['a.png', { shape: [4, 4], data: new Float32Array(16).fill(NaN) }]])));
         return [images[0]!, '--saliency-npz', dir.at('nan.npz')];

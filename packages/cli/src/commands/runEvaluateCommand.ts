@@ -24,7 +24,12 @@ async function readNpz(path: string): Promise<ReturnType<typeof decodeNpz>> {
   } catch (error) {
     throw new PolycamError('file-not-found', `--saliency-npz '${path}' ${readFailureReason(error)}`, { cause: error });
   }
-  return decodeNpz(bytes);
+  try {
+    return decodeNpz(bytes);
+  } catch (error) {
+    // The library says what is wrong with the archive; only the command knows which file it was.
+    throw PolycamError.is(error, 'invalid-npz') ? new PolycamError('invalid-npz', `--saliency-npz '${path}': ${error.message}`, { cause: error }) : error;
+  }
 }
 
 function stem(path: string): string {
