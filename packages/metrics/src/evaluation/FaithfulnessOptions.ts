@@ -1,20 +1,14 @@
-import type { RelevanceBaseline } from '../faithfulness/RelevanceBaseline.js';
+import type { RelevanceCurveOptions } from '../faithfulness/RelevanceCurveOptions.js';
 import type { FaithfulnessMetric } from './FaithfulnessMetric.js';
 
-/** Options of {@link evaluateFaithfulness}; the defaults are the authors' protocol. */
-export interface FaithfulnessOptions {
+/**
+ * Options of {@link evaluateFaithfulness}: the curves' own options (steps, baseline, batch size,
+ * class and cancellation, with their defaults, the authors' protocol), the measures to compute,
+ * and one progress callback for the whole set.
+ */
+export interface FaithfulnessOptions extends Omit<RelevanceCurveOptions, 'onProgress'> {
   /** The measures to compute, each once. Default: all of {@link faithfulnessMetrics}. */
   readonly metrics?: readonly FaithfulnessMetric[];
-  /** Steps of the insertion and deletion curves, at most `H·W`. Default 224. */
-  readonly steps?: number;
-  /** What the curves' switched-out pixels hold. Default `'blur'`. */
-  readonly baseline?: RelevanceBaseline;
-  /** Curve images per model run. Default 32. */
-  readonly batchSize?: number;
-  /** The class scored on every image. Default: each image's argmax. */
-  readonly classIndex?: number;
-  /** Cancels the work between batches. */
-  readonly signal?: AbortSignal;
   /**
    * Called with `0` before the first pass and then as the work goes, with the units done and
    * their total: each curve step is a unit, and so is each image's drop-and-increase pass.
