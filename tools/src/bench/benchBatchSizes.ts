@@ -1,6 +1,7 @@
-import { seededRandom, type Explainer, type ModelBackend, type Tensor } from '@polycam/core';
+import { seededRandom, type Explainer, type ModelBackend } from '@polycam/core';
 import { measure } from './measure.js';
 import { median } from './median.js';
+import { randomImages } from './randomImages.js';
 
 /** One batch size's figures in {@link benchBatchSizes}. */
 export interface BatchSizeBenchResult {
@@ -31,13 +32,11 @@ export async function benchBatchSizes(
   reference: number,
   repetitions: number,
 ): Promise<BatchSizeBenchResult[]> {
-  const random = seededRandom(3);
   const shape = backend.description.input.shape;
-  const size = shape.reduce((product, axis) => product * axis, 1);
-  const input: Tensor = { shape: [1, ...shape], data: Float32Array.from({ length: size }, () => random() * 4 - 2) };
+  const input = randomImages(1, shape, seededRandom(3));
   for (const batchSize of batchSizes) {
     // Warm up: let the runtime allocate for this batch size before it is timed.
-    await backend.run({ input: { shape: [batchSize, ...shape], data: new Float32Array(batchSize * size) } });
+    await backend.run({ input: randomImages(batchSize, shape, seededRandom(4)) });
   }
   const times = batchSizes.map(() => [] as number[]);
   for (let repetition = 0; repetition < repetitions; repetition += 1) {

@@ -6,6 +6,7 @@ import { createPolycamContainer, resolveLayers, seededRandom, TOKENS } from '@po
 import { OnnxBackend } from '@polycam/backend-onnx';
 import { polycamModule } from '@polycam/method-polycam';
 import type { MemoryFigures } from './MemoryFigures.js';
+import { randomImages } from './randomImages.js';
 
 const peakRss = (): number => process.resourceUsage().maxRSS * 1024; // maxRSS is in kibibytes
 
@@ -15,9 +16,7 @@ try {
   const { description } = backend;
   const baselineRssBytes = peakRss();
   const layers = resolveLayers(description, 'auto').map((name) => description.layers.find((layer) => layer.name === name)!.shape);
-  const random = seededRandom(5);
-  const size = description.input.shape.reduce((product, axis) => product * axis, 1);
-  const input = { shape: [1, ...description.input.shape], data: Float32Array.from({ length: size }, () => random() * 4 - 2) };
+  const input = randomImages(1, description.input.shape, seededRandom(5));
   const explained = await explainer.explain({ backend, input, method: 'pcam±' });
   const figures: MemoryFigures = {
     layers: layers.length,
