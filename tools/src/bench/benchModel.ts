@@ -1,6 +1,7 @@
-import { seededRandom, type Explainer, type ModelBackend, type Tensor } from '@polycam/core';
+import { seededRandom, type Explainer, type ModelBackend } from '@polycam/core';
 import { measure } from './measure.js';
 import { median } from './median.js';
+import { randomImages } from './randomImages.js';
 
 /** One model's benchmark figures. */
 export interface ModelBenchResult {
@@ -14,11 +15,6 @@ export interface ModelBenchResult {
   readonly msRaw: number;
   /** Median of the per-repetition ratios (Poly-CAM time / raw time). */
   readonly ratio: number;
-}
-
-function randomImages(count: number, shape: readonly number[], random: () => number): Tensor {
-  const size = shape.reduce((product, axis) => product * axis, 1);
-  return { shape: [count, ...shape], data: Float32Array.from({ length: count * size }, () => random() * 4 - 2) };
 }
 
 /**

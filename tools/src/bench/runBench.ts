@@ -2,12 +2,14 @@ import { createPolycamContainer, preprocessImage, TOKENS } from '@polycam/core';
 import { OnnxBackend } from '@polycam/backend-onnx';
 import { TfjsBackend, type TfjsPlatform } from '@polycam/backend-tfjs';
 import { bundledDemoModel } from '@polycam/synthetic';
-import { buildResNetLikeModel, buildVggLikeModel } from '@polycam/backend-onnx/builders';
+import { buildResNet50LikeModel, buildResNetLikeModel, buildVggLikeModel } from '@polycam/backend-onnx/builders';
 import { polycamModule } from '@polycam/method-polycam';
 import { loadDatasetImages } from '@polycam/benchmark';
 import { formatTable } from '@polycam/cli';
+import { batchSizeRows } from './batchSizeRows.js';
 import { benchModel } from './benchModel.js';
 import { benchRuntimes, type BenchRuntime } from './benchRuntimes.js';
+import { memoryRows } from './memoryRows.js';
 
 /** PCAM± on the bundled demo model, on ONNX Runtime and on TF.js, side by side. */
 async function runtimeRows(explainer: Parameters<typeof benchRuntimes>[0], repetitions: number, platforms: readonly TfjsPlatform[]): Promise<string[][]> {
@@ -36,8 +38,13 @@ async function runtimeRows(explainer: Parameters<typeof benchRuntimes>[0], repet
  * ratio of Poly-CAM's time to the same number of raw batched forward passes measured side by
  * side in the same session; then the milliseconds per PCAM± map of the bundled demo model on
  * ONNX Runtime and on TF.js (WASM; add `--tfjs-cpu` for the pure-JavaScript backend), with each
- * runtime's ratio to ONNX Runtime measured side by side. Options: `--repetitions N` (default 3),
- * `--size N` (default 224), `--threads N`, `--tfjs-cpu`.
+ * runtime's ratio to ONNX Runtime measured side by side. Then, per bench model, the
+ * milliseconds per PCAM± map at batch sizes 16, 32, 64 and 128, side by side, with each one's
+ * ratio to 32 (the default); and the peak resident memory of one PCAM± map on each bench model
+ * and on a ResNet-50-like model with a 2 048-channel layer, each in a fresh process, next to the
+ * activations' size and the peak of a process that had only loaded the model. Options:
+ * `--repetitions N` (default 3), `--size N` (default 224), `--threads N`, `--tfjs-cpu`, `--quick`
+ * (a smoke run: 64×64 models and one repetition, unless `--size` or `--repetitions` say otherwise).
  *
  * @param argv - The options.
  * @returns When the tables are printed.
@@ -47,8 +54,9 @@ export async function runBench(argv: readonly string[]): Promise<void> {
     const index = argv.indexOf(name);
     return index >= 0 ? Number(argv[index + 1]) : fallback;
   };
-  const repetitions = option('--repetitions', 3);
-  const size = option('--size', 224);
+  const quick = argv.includes('--quick');
+  const repetitions = option('--repetitions', quick ? 1 : 3);
+  const size = option('--size', quick ? 64 : 224);
   const threads = argv.includes('--threads') ? option('--threads', 1) : undefined;
   const batchSize = 32;
   const explainer = (await createPolycamContainer(polycamModule)).get(TOKENS.Explainer);
@@ -57,6 +65,7 @@ export async function runBench(argv: readonly string[]): Promise<void> {
     { name: 'resnet-like', bytes: buildResNetLikeModel({ size, seed: 2 }) },
   ];
   const rows: string[][] = [];
+  const sweep: string[][] = [];
   for (const model of models) {
     const backend = await OnnxBackend.load({ bytes: model.bytes, name: model.name }, threads ? { threads } : {});
     try {
@@ -72,6 +81,8 @@ export async function runBench(argv: readonly string[]): Promise<void> {
         result.msRaw.toFixed(0),
         result.ratio.toFixed(3),
       ]);
+      process.stderr.write(`benchmarking ${model.name} at batch sizes 16 to 128...\n`);
+      sweep.push(...(await batchSizeRows(explainer, backend, model.name, repetitions)));
     } finally {
       await backend.dispose();
     }
@@ -82,5 +93,11 @@ export async function runBench(argv: readonly string[]): Promise<void> {
   const platforms: TfjsPlatform[] = argv.includes('--tfjs-cpu') ? ['wasm', 'cpu'] : ['wasm'];
   const runtimes = await runtimeRows(explainer, repetitions, platforms);
   process.stdout.write(`\n${formatTable(['runtime (demo model)', 'input', 'ms per PCAM± map', 'ratio to onnx'], runtimes)}`);
+  process.stdout.write(`\n${formatTable(['model', 'batch size', 'ms per PCAM± map', 'ratio to 32'], sweep)}`);
+  // Bottleneck blocks writing 64, 128, 256 and 2 048 channels; narrow elsewhere, to stay quick.
+  const wide = buildResNet50LikeModel({ size, stemWidth: 16, widths: [16, 32, 64, 512], blocksPerStage: [1, 1, 1, 1], seed: 3 });
+  const memory = await memoryRows([...models, { name: 'resnet50-like', bytes: wide }]);
+  const memoryHeader = ['model', 'layers/channels', 'passes', 'activations MiB', 'loaded RSS MiB', 'peak RSS MiB', 'peak − loaded MiB'];
+  process.stdout.write(`\n${formatTable(memoryHeader, memory)}`);
 }
 

@@ -1,11 +1,12 @@
 /**
  * ONNX model builders: a builder that writes small CNNs as ONNX models with seeded random
- * weights, and ready-made VGG-like, ResNet-like and tiny models. The test suites, the speed
+ * weights, and ready-made VGG-like, ResNet-like, ResNet-50-like and tiny models. The test suites, the speed
  * bench (`npm run bench`) and users who want a model to try polycam on build their models with
  * them. Import from `@polycam/backend-onnx/builders`; they need no ONNX runtime.
  *
  * @packageDocumentation
  */
+export { buildResNet50LikeModel } from './buildResNet50LikeModel.js';
 export { buildResNetLikeModel } from './buildResNetLikeModel.js';
 export { buildTinyCnn } from './buildTinyCnn.js';
 export { buildVggLikeModel } from './buildVggLikeModel.js';
@@ -13,6 +14,7 @@ export type { ConvOptions } from './ConvOptions.js';
 export type { MaxPoolOptions } from './MaxPoolOptions.js';
 export { OnnxGraphBuilder } from './OnnxGraphBuilder.js';
 export type { OnnxGraphBuilderOptions } from './OnnxGraphBuilderOptions.js';
+export type { ResNet50LikeOptions } from './ResNet50LikeOptions.js';
 export type { ResNetLikeOptions } from './ResNetLikeOptions.js';
 export type { TinyCnnOptions } from './TinyCnnOptions.js';
 export type { VggLikeOptions } from './VggLikeOptions.js';
