@@ -1,9 +1,9 @@
+import type { BuiltModelOptions } from './BuiltModelOptions.js';
+
 /**
- * The shape of a model built by {@link buildResNet50LikeModel}.
+ * The shape of a model built by {@link buildResNet50LikeModel}; `size` defaults to 224 and `classes` to 10.
  */
-export interface ResNet50LikeOptions {
-  /** Input height and width. Default 224. */
-  readonly size?: number;
+export interface ResNet50LikeOptions extends BuiltModelOptions {
   /** Channels of the stem convolution. Default 64. */
   readonly stemWidth?: number;
   /**
@@ -15,10 +15,4 @@ export interface ResNet50LikeOptions {
   readonly expansion?: number;
   /** Bottleneck blocks per stage, one entry per stage. Default `[3, 4, 6, 3]` (ResNet-50's). */
   readonly blocksPerStage?: readonly number[];
-  /** Number of logits. Default 10. */
-  readonly classes?: number;
-  /** `'batch'` for a dynamic batch axis, or a fixed batch size. Default `'batch'`. */
-  readonly batch?: 'batch' | number;
-  /** Seed of the random weights. Default 0. */
-  readonly seed?: number;
 }

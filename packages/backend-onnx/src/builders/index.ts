@@ -10,6 +10,7 @@ export { buildResNet50LikeModel } from './buildResNet50LikeModel.js';
 export { buildResNetLikeModel } from './buildResNetLikeModel.js';
 export { buildTinyCnn } from './buildTinyCnn.js';
 export { buildVggLikeModel } from './buildVggLikeModel.js';
+export type { BuiltModelOptions } from './BuiltModelOptions.js';
 export type { ConvOptions } from './ConvOptions.js';
 export type { MaxPoolOptions } from './MaxPoolOptions.js';
 export { OnnxGraphBuilder } from './OnnxGraphBuilder.js';
