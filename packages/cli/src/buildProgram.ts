@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import type { CliIo } from './CliIo.js';
 import type { BenchmarkCommandOptions } from './commands/BenchmarkCommandOptions.js';
 import type { DatasetExplainOptions } from './commands/DatasetExplainOptions.js';
+import type { DatasetStatusOptions } from './commands/DatasetStatusOptions.js';
 import type { DemoCommandOptions } from './commands/DemoCommandOptions.js';
 import type { EvaluateCommandOptions } from './commands/EvaluateCommandOptions.js';
 import type { ExplainCommandOptions } from './commands/ExplainCommandOptions.js';
@@ -10,8 +11,10 @@ import type { GenerateBenchmarkOptions } from './commands/GenerateBenchmarkOptio
 import type { LayersCommandOptions } from './commands/LayersCommandOptions.js';
 import type { MethodsCommandOptions } from './commands/MethodsCommandOptions.js';
 import type { SanityCommandOptions } from './commands/SanityCommandOptions.js';
+import type { WorkerCommandOptions } from './commands/WorkerCommandOptions.js';
 import { runBenchmarkCommand } from './commands/runBenchmarkCommand.js';
 import { runDatasetExplainCommand } from './commands/runDatasetExplainCommand.js';
+import { runDatasetStatusCommand } from './commands/runDatasetStatusCommand.js';
 import { runDemoCommand } from './commands/runDemoCommand.js';
 import { runEvaluateCommand } from './commands/runEvaluateCommand.js';
 import { runExplainCommand } from './commands/runExplainCommand.js';
@@ -19,11 +22,13 @@ import { runGenerateBenchmarkCommand } from './commands/runGenerateBenchmarkComm
 import { runLayersCommand } from './commands/runLayersCommand.js';
 import { runMethodsCommand } from './commands/runMethodsCommand.js';
 import { runSanityCommand } from './commands/runSanityCommand.js';
+import { runWorkerCommand } from './commands/runWorkerCommand.js';
 import { maxImagePixels } from './image/maxImagePixels.js';
 import { addBundledModelOptions } from './options/addBundledModelOptions.js';
 import { addExplainOptions } from './options/addExplainOptions.js';
 import { addModelOptions } from './options/addModelOptions.js';
 import { pluginOption } from './options/pluginOption.js';
+import { queueOptions } from './options/queueOptions.js';
 import { benchmarkSplits } from '@polycam/benchmark';
 
 function version(): string {
@@ -67,7 +72,7 @@ export function buildProgram(io: CliIo): Command {
     .action((images: string[], options: ExplainCommandOptions) => runExplainCommand(images, options, io));
 
   const dataset = program.command('dataset').description('explain whole datasets, resumably, on one machine or many (through a BullMQ queue on Redis)');
-  addExplainOptions(
+  const datasetExplain = addExplainOptions(
     addModelOptions(
       dataset
         .command('explain')
@@ -82,10 +87,23 @@ export function buildProgram(io: CliIo): Command {
     .option('--metrics <list>', "score each map as soon as it exists (insertion, deletion, drop-increase) and write the paper's CSV files")
     .option('--steps <n>', 'steps of the insertion and deletion curves', '224')
     .option('--baseline <name>', 'what removed pixels hold: blur (of the normalised image) or zero', 'blur')
-    .option('--retries <n>', 'further runs of a job after a transient failure (runtime or file-system error, dead worker)', '2')
-    .option('--redis <url>', 'run the jobs through a BullMQ queue on this Redis (redis://host:port), with workers on any machine')
-    .option('--queue <name>', 'the queue name', 'polycam')
-    .action((input: string, options: DatasetExplainOptions) => runDatasetExplainCommand(input, options, io));
+    .option('--retries <n>', 'further runs of a job after a transient failure (runtime or file-system error, dead worker)', '2');
+  for (const option of queueOptions('run the jobs through a BullMQ queue on this Redis (redis://host:port), with workers on any machine', false)) datasetExplain.addOption(option);
+  datasetExplain.action((input: string, options: DatasetExplainOptions) => runDatasetExplainCommand(input, options, io));
+
+  const status = dataset.command('status').description("print a dataset queue's job counts by state, and its failed jobs with their reasons");
+  for (const option of queueOptions('the Redis that holds the queue (redis://host:port)', true)) status.addOption(option);
+  status.action((options: DatasetStatusOptions) => runDatasetStatusCommand(options, io));
+
+  const worker = program
+    .command('worker')
+    .description("run dataset jobs from a BullMQ queue on Redis until stopped (SIGTERM or Ctrl-C finishes the jobs in hand); the machine must see the jobs' images, output folder and model at the same paths");
+  for (const option of queueOptions('the Redis that holds the queue (redis://host:port)', true)) worker.addOption(option);
+  worker
+    .option('--concurrency <n>', 'jobs at once in this process', '1')
+    .option('--threads <n>', 'runtime threads per job (default: cores ÷ concurrency)')
+    .option('--stall-ms <n>', "how long a job's lock lasts: a dead worker's job goes to another worker after about this long", '30000')
+    .action((options: WorkerCommandOptions) => runWorkerCommand(options, io));
 
   program
     .command('methods')

@@ -1,25 +1,16 @@
-import { execFile } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeNpy, decodeNpz } from '@polycam/core/io';
 import { bundledDemoModel } from '@polycam/synthetic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, type TempDir } from '../cli.testkit.js';
-import { alive, BIN, readAttempts, ROOT, startPolycam, waitUntil } from '../dataset/dataset.testkit.js';
+import { alive, readAttempts, runPolycam, startPolycam, waitUntil } from '../dataset/dataset.testkit.js';
 
 // `polycam dataset explain` end to end, with its real worker processes (the compiled dist/),
 // on the bundled demo model and images with PCAM+ (about 250 passes per map).
 
 const demo = bundledDemoModel();
 const manifest = join(demo.imagesFolder, 'manifest.json');
-
-function polycam(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, timeout: 120_000 }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
-    });
-  });
-}
 
 async function configFolder(out: string): Promise<string> {
   const folders = (await readdir(out)).filter((name) => name.startsWith('pcamp-'));
@@ -46,7 +37,7 @@ describe('polycam dataset explain', () => {
 
   it("gives, in 2 workers, the maps of 'polycam explain' bit for bit, and a re-run runs nothing again", async () => {
     const out = dir.at('manifest-run');
-    const first = await polycam(['dataset', 'explain', manifest, '--out', out, '--workers', '2', '--method', 'pcam+']);
+    const first = await runPolycam(['dataset', 'explain', manifest, '--out', out, '--workers', '2', '--method', 'pcam+']);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('11 jobs: 11 done (0 were already complete), 0 failed, 0 pending');
@@ -56,7 +47,7 @@ describe('polycam dataset explain', () => {
     const listed = JSON.parse(await readFile(manifest, 'utf8')) as { splits: { test: { file: string }[] } };
     const images = listed.splits.test.map((image) => join(demo.imagesFolder, image.file));
     const npz = dir.at('explain.npz');
-    const single = await polycam(['explain', ...images, '--method', 'pcam+', '--npz', npz]);
+    const single = await runPolycam(['explain', ...images, '--method', 'pcam+', '--npz', npz]);
     expect(single.code).toBe(0);
     const maps = decodeNpz(await readFile(npz));
     for (const entry of entries) {
@@ -68,16 +59,16 @@ describe('polycam dataset explain', () => {
 
     const attempts = join(await configFolder(out), 'attempts.jsonl');
     expect((await readAttempts(attempts)).filter((line) => line.outcome === 'done')).toHaveLength(11);
-    const again = await polycam(['dataset', 'explain', manifest, '--out', out, '--workers', '2', '--method', 'pcam+']);
+    const again = await runPolycam(['dataset', 'explain', manifest, '--out', out, '--workers', '2', '--method', 'pcam+']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('11 jobs: 11 done (11 were already complete)');
     expect(await readAttempts(attempts)).toHaveLength(11);
 
     // A changed option is a different job, in another folder, not a skipped one.
-    const other = await polycam(['dataset', 'explain', manifest, '--out', out, '--workers', '1', '--method', 'pcam+', '--layers', 'last']);
+    const other = await runPolycam(['dataset', 'explain', manifest, '--out', out, '--workers', '1', '--method', 'pcam+', '--layers', 'last']);
     expect(other.code).toBe(0);
     expect(other.stdout).toContain('11 jobs: 11 done (0 were already complete)');
-  });
+  }, 180_000);
 
   it('fails the corrupt image alone, with its reason in failures.txt, and exits 1', async () => {
     const input = dir.at('mixed');
@@ -86,7 +77,7 @@ describe('polycam dataset explain', () => {
     await copyFile(join(demo.imagesFolder, 'test', 'single-00001.png'), join(input, 'sub', 'a.png'));
     await writeFile(join(input, 'broken.png'), Buffer.from('\x89PNG\r\n\x1a\nthis is not a png'));
     const out = dir.at('mixed-out');
-    const run = await polycam(['dataset', 'explain', input, '--out', out, '--workers', '2', '--method', 'pcam+']);
+    const run = await runPolycam(['dataset', 'explain', input, '--out', out, '--workers', '2', '--method', 'pcam+']);
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/^polycam: error: 1 of 3 jobs failed .*broken\.png/);
@@ -102,7 +93,7 @@ describe('polycam dataset explain', () => {
     // Permanent: tried once, not retried.
     const attempts = await readAttempts(join(await configFolder(out), 'attempts.jsonl'));
     expect(attempts.filter((line) => line.outcome === 'failed')).toHaveLength(1);
-  });
+  }, 120_000);
 
   it('loses no job and runs none twice when a worker, then the command itself, are killed with SIGKILL mid-run', async () => {
     const out = dir.at('killed');
@@ -147,7 +138,7 @@ describe('polycam dataset explain', () => {
     // No partial result: every visible file belongs to a complete job.
     const files = (await readdir(join(attemptsPath, '..'), { recursive: true })).filter((name) => /\.(npy|json)$/.test(name) && !name.split('/').pop()!.startsWith('.'));
     expect(files).toHaveLength(50);
-  });
+  }, 180_000);
   it('stops cleanly on Ctrl-C (SIGINT): exit 130, one line, only complete results left, and a re-run resumes', async () => {
     const out = dir.at('interrupted');
     const args = ['dataset', 'explain', manifest, '--out', out, '--workers', '2', '--method', 'pcam+'];
@@ -166,27 +157,27 @@ describe('polycam dataset explain', () => {
     expect(files.filter((name) => name.endsWith('.npy'))).toHaveLength(done);
     expect(files.filter((name) => name.endsWith('.png.json'))).toHaveLength(done);
     expect(files.filter((name) => name.endsWith('.tmp'))).toEqual([]);
-    const resumed = await polycam(args);
+    const resumed = await runPolycam(args);
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toContain(`11 jobs: 11 done (${done} were already complete)`);
-  });
+  }, 180_000);
   it("scores each map with --metrics and writes the CSV files that 'polycam evaluate' writes for the same maps", async () => {
     const input = dir.at('scored');
     await mkdir(input, { recursive: true });
     const names = ['single-00002.png', 'single-00003.png', 'pair-00000.png'];
     for (const name of names) await copyFile(join(demo.imagesFolder, 'test', name), join(input, name));
     const out = dir.at('scored-out');
-    const run = await polycam(['dataset', 'explain', input, '--out', out, '--workers', '2', '--method', 'pcam+', '--metrics', 'insertion,deletion', '--steps', '16']);
+    const run = await runPolycam(['dataset', 'explain', input, '--out', out, '--workers', '2', '--method', 'pcam+', '--metrics', 'insertion,deletion', '--steps', '16']);
     expect(run.code, run.stderr).toBe(0);
     const npz = dir.at('scored.npz');
     const images = names.map((name) => join(input, name)).sort();
-    expect((await polycam(['explain', ...images, '--method', 'pcam+', '--npz', npz])).code).toBe(0);
+    expect((await runPolycam(['explain', ...images, '--method', 'pcam+', '--npz', npz])).code).toBe(0);
     const csv = dir.at('scored-csv');
-    const evaluated = await polycam(['evaluate', ...images, '--saliency-npz', npz, '--steps', '16', '--saliency-name', 'pcamp', '--csv-dir', csv]);
+    const evaluated = await runPolycam(['evaluate', ...images, '--saliency-npz', npz, '--steps', '16', '--saliency-name', 'pcamp', '--csv-dir', csv]);
     expect(evaluated.code, evaluated.stderr).toBe(0);
     for (const file of ['ins_auc_demo-cnn-pcamp.csv', 'ins_details_demo-cnn-pcamp.csv', 'del_auc_demo-cnn-pcamp.csv', 'del_details_demo-cnn-pcamp.csv']) {
       expect(await readFile(join(out, file), 'utf8'), file).toBe(await readFile(join(csv, file), 'utf8'));
     }
     expect(run.stdout).toContain('insertion AUC');
-  });
+  }, 180_000);
 });

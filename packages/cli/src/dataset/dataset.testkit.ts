@@ -1,6 +1,6 @@
 // Helpers for the dataset command's specs: the real binary as a child process, and the attempts
 // log that every worker appends to. Specs only.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -58,4 +58,13 @@ export function alive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** Runs the real `polycam` binary to its end (3 minutes at most). */
+export function runPolycam(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, timeout: 180_000 }, (error, stdout, stderr) => {
+      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
+    });
+  });
 }
