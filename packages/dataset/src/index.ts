@@ -38,6 +38,7 @@ export { jobFiles } from './output/jobFiles.js';
 export type { JobMetrics } from './output/JobMetrics.js';
 export type { JobRecord } from './output/JobRecord.js';
 export { readCompleteRecord } from './output/readCompleteRecord.js';
+export { removeStaleTemporaries } from './output/removeStaleTemporaries.js';
 export { writeFileAtomic } from './output/writeFileAtomic.js';
 export { writeJobResult } from './output/writeJobResult.js';
 export type { LocalPoolOptions } from './pool/LocalPoolOptions.js';

@@ -5,6 +5,7 @@ import { obliterateQueue } from '@polycam/dataset';
 import { bundledDemoModel } from '@polycam/synthetic';
 import { formatTable } from '@polycam/cli';
 import { linkImages } from './linkImages.js';
+import { queueRoundTrip } from './queueRoundTrip.js';
 import { soakWorker } from './soakWorker.js';
 import { timeCommand } from './timeCommand.js';
 
@@ -12,7 +13,8 @@ import { timeCommand } from './timeCommand.js';
  * `npm run bench:dataset`: images per second of `polycam dataset explain` with 1, 2 and 4 local
  * workers and through Redis with 2 workers, against one `polycam explain` process on the same
  * images, measured side by side in one run (each a whole command, start-up included, into a
- * fresh output folder), with each one's ratio to `explain` and the queue's overhead per job;
+ * fresh output folder), with each one's ratio to `explain`, and the queue's own round trip per
+ * job (no-op jobs through one worker);
  * then a memory soak: one worker's RSS after 1, 50 and 500 jobs. Options: `--images N` (44:
  * the 11 demo images in turn, hard-linked), `--method ID` (pcam+), `--soak N` (500; 0 skips
  * it), `--redis URL` (REDIS_URL or redis://127.0.0.1:6379; `--no-redis` skips that row).
@@ -66,7 +68,8 @@ export async function runDatasetBench(argv: readonly string[]): Promise<void> {
     );
     const local2 = rows.find((row) => row.label.startsWith('dataset explain, 2 local'))!;
     const queued = rows.find((row) => row.label.includes('--redis'));
-    if (queued !== undefined) process.stdout.write(`queue overhead: ${((queued.ms - local2.ms) / count).toFixed(1)} ms per job (Redis with 2 workers against 2 local workers)\n`);
+    if (queued !== undefined) process.stdout.write(`Redis with 2 workers against 2 local workers: ${((queued.ms - local2.ms) / count).toFixed(1)} ms more per job\n`);
+    if (redis !== undefined) process.stdout.write(`the queue's own round trip (enqueue, take, lock, complete, seen done), no-op jobs: ${(await queueRoundTrip(redis, 200)).toFixed(2)} ms per job\n`);
 
     if (soak > 0) {
       const soakInput = join(dir, 'soak');

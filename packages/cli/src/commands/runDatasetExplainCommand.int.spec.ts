@@ -135,9 +135,12 @@ describe('polycam dataset explain', () => {
       expect(mine.filter((line) => line.outcome === 'done').length, key).toBeLessThanOrEqual(1);
       expect(mine.length, key).toBeGreaterThanOrEqual(1);
     }
-    // No partial result: every visible file belongs to a complete job.
-    const files = (await readdir(join(attemptsPath, '..'), { recursive: true })).filter((name) => /\.(npy|json)$/.test(name) && !name.split('/').pop()!.startsWith('.'));
-    expect(files).toHaveLength(50);
+    // No partial result: every file belongs to a complete job, and no temporary file is left.
+    const files = await readdir(join(attemptsPath, '..'), { recursive: true, withFileTypes: true });
+    const names = files.filter((entry) => entry.isFile()).map((entry) => entry.name);
+    expect(names.filter((name) => name.endsWith('.npy'))).toHaveLength(25);
+    expect(names.filter((name) => name.endsWith('.png.json'))).toHaveLength(25);
+    expect(names.filter((name) => name.endsWith('.tmp'))).toEqual([]);
   }, 180_000);
   it('stops cleanly on Ctrl-C (SIGINT): exit 130, one line, only complete results left, and a re-run resumes', async () => {
     const out = dir.at('interrupted');

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { runLocalPool, type JobFailure } from '@polycam/dataset';
+import { join } from 'node:path';
+import { removeStaleTemporaries, runLocalPool, type JobFailure } from '@polycam/dataset';
 import type { CliIo } from '../CliIo.js';
 import type { DatasetProgress } from '../progress/DatasetProgress.js';
 import type { DatasetRun } from './DatasetRun.js';
@@ -9,7 +10,8 @@ const LOCAL_WORKER = fileURLToPath(new URL('../../dist/dataset/localWorkerMain.j
 
 /**
  * Runs a dataset's incomplete jobs in `run.workers` local worker processes, each with
- * `run.threads` runtime threads, updating the bar as jobs end.
+ * `run.threads` runtime threads, updating the bar as jobs end, after removing the temporary
+ * files that a killed earlier run left.
  *
  * @param run - The run.
  * @param progress - The bar.
@@ -22,6 +24,8 @@ export async function runDatasetLocally(
   progress: DatasetProgress,
   io: CliIo,
 ): Promise<{ failures: ReadonlyMap<string, JobFailure>; cancelled: boolean }> {
+  // What a killed worker of an earlier run left half-written; no worker writes here yet.
+  await removeStaleTemporaries(join(run.out, run.configId));
   let done = run.jobs.length - run.incomplete.length;
   let failed = 0;
   const summary = await runLocalPool({

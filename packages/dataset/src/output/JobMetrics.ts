@@ -9,9 +9,34 @@ export interface JobMetrics {
   /** The curves' baseline. */
   readonly baseline: RelevanceBaseline;
   /** The insertion curve: its class, AUC and the score at every step. */
-  readonly insertion?: { readonly classIndex: number; readonly auc: number; readonly scores: readonly number[] };
+  readonly insertion?: {
+    /** The class the curve scores. */
+    readonly classIndex: number;
+    /** The area under the curve. */
+    readonly auc: number;
+    /** The score at every step. */
+    readonly scores: readonly number[];
+  };
   /** The deletion curve. */
-  readonly deletion?: { readonly classIndex: number; readonly auc: number; readonly scores: readonly number[] };
+  readonly deletion?: {
+    /** The class the curve scores. */
+    readonly classIndex: number;
+    /** The area under the curve. */
+    readonly auc: number;
+    /** The score at every step. */
+    readonly scores: readonly number[];
+  };
   /** The average drop and increase in confidence. */
-  readonly dropIncrease?: { readonly classIndex: number; readonly baseScore: number; readonly maskedScore: number; readonly drop: number; readonly increase: boolean };
+  readonly dropIncrease?: {
+    /** The class scored. */
+    readonly classIndex: number;
+    /** Its score on the image. */
+    readonly baseScore: number;
+    /** Its score on the image masked by the map. */
+    readonly maskedScore: number;
+    /** The relative drop, in [0, 1]. */
+    readonly drop: number;
+    /** Whether the masked score is higher. */
+    readonly increase: boolean;
+  };
 }

@@ -11,7 +11,14 @@ import type { DatasetJob } from '../job/DatasetJob.js';
  * @param job - The job.
  * @returns The three paths.
  */
-export function jobFiles(out: string, job: DatasetJob): { map: string; record: string; overlay: string } {
+export function jobFiles(out: string, job: DatasetJob): {
+  /** The float32 map, `.npy`. */
+  map: string;
+  /** The record, `.json`. */
+  record: string;
+  /** The overlay, `.overlay.png`. */
+  overlay: string;
+} {
   const base = join(out, job.configId, ...job.relativePath.split('/'));
   return { map: `${base}.npy`, record: `${base}.json`, overlay: `${base}.overlay.png` };
 }

@@ -5,6 +5,19 @@ import type { JobOutcome } from '../execute/JobOutcome.js';
  * back unfinished because the worker was told to stop.
  */
 export type FromWorkerMessage =
-  | { readonly type: 'ready' }
-  | { readonly type: 'outcome'; readonly outcome: JobOutcome }
-  | { readonly type: 'handed-back'; readonly key: string };
+  | {
+      /** The worker is ready for its first job. */
+      readonly type: 'ready';
+    }
+  | {
+      /** A job ended. */
+      readonly type: 'outcome';
+      /** How. */
+      readonly outcome: JobOutcome;
+    }
+  | {
+      /** A job was cancelled before its end; it must run again. */
+      readonly type: 'handed-back';
+      /** Its key. */
+      readonly key: string;
+    };
