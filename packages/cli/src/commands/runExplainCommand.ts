@@ -4,6 +4,7 @@ import { encodeNpz } from '@polycam/core/io';
 import type { CliIo } from '../CliIo.js';
 import { checkImageReadable } from '../image/checkImageReadable.js';
 import { readImage } from '../image/readImage.js';
+import { explainRequestFields } from '../explain/explainRequestFields.js';
 import { parseExplainSettings } from '../explain/parseExplainSettings.js';
 import { resolveExplainMethod } from '../explain/resolveExplainMethod.js';
 import { resolveStatistics } from '../options/resolveStatistics.js';
@@ -36,7 +37,8 @@ import { withClassFlag } from './withClassFlag.js';
  * @throws {@link PolycamError} for any bad input, with a one-line message.
  */
 export async function runExplainCommand(images: readonly string[], options: ExplainCommandOptions, io: CliIo): Promise<void> {
-  const { classIndex, batchSize, layers, scoreFunction } = parseExplainSettings(options);
+  const settings = parseExplainSettings(options);
+  const { layers } = settings;
 
   await runWithModel(options, io, {
     prepare: async (explainer) => {
@@ -64,10 +66,7 @@ export async function runExplainCommand(images: readonly string[], options: Expl
             backend,
             input: preprocessImage(image, { height, width, ...statistics }),
             ...method,
-            ...(layers === undefined ? {} : { layers }),
-            ...(classIndex === undefined ? {} : { classIndex }),
-            scoreFunction,
-            batchSize,
+            ...explainRequestFields(settings),
             ...(io.signal ? { signal: io.signal } : {}),
           }),
         );

@@ -3,6 +3,7 @@ import type { JobConfig, JobContext } from '@polycam/dataset';
 import type { ExplainCommandOptions } from '../commands/ExplainCommandOptions.js';
 import { withClassFlag } from '../commands/withClassFlag.js';
 import { composeCliContainer } from '../container/composeCliContainer.js';
+import { explainRequestFields } from '../explain/explainRequestFields.js';
 import { parseExplainSettings } from '../explain/parseExplainSettings.js';
 import { resolveExplainMethod } from '../explain/resolveExplainMethod.js';
 import { readImage } from '../image/readImage.js';
@@ -50,10 +51,7 @@ export async function openJobContext(config: JobConfig, threads: number | undefi
               backend,
               input,
               ...method,
-              ...(settings.layers === undefined ? {} : { layers: settings.layers }),
-              ...(settings.classIndex === undefined ? {} : { classIndex: settings.classIndex }),
-              scoreFunction: settings.scoreFunction,
-              batchSize: settings.batchSize,
+              ...explainRequestFields(settings),
               signal,
             }),
           ),
