@@ -25,6 +25,7 @@ export default defineConfig({
       { find: /^@polycam\/metrics$/, replacement: source('./packages/metrics/src/index.ts') },
       { find: /^@polycam\/benchmark$/, replacement: source('./packages/benchmark/src/index.ts') },
       { find: /^@polycam\/synthetic$/, replacement: source('./packages/synthetic/src/index.ts') },
+      { find: /^@polycam\/dataset$/, replacement: source('./packages/dataset/src/index.ts') },
       { find: /^@polycam\/cli$/, replacement: source('./packages/cli/src/index.ts') },
     ],
   },

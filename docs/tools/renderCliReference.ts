@@ -54,7 +54,10 @@ function commandSection(command: Command): string[] {
  */
 export function renderCliReference(program: Command): string {
   const help = program.createHelp();
-  const commands = help.visibleCommands(program).filter((command) => command.name() !== 'help');
+  // Every command, a group's sub-commands (`dataset explain`) right after the group.
+  const visible = (parent: Command): Command[] =>
+    help.visibleCommands(parent).filter((command) => command.name() !== 'help').flatMap((command) => [command, ...visible(command)]);
+  const commands = visible(program);
   const lines = [
     '---',
     'title: CLI reference',
@@ -72,7 +75,7 @@ export function renderCliReference(program: Command): string {
     '',
     '| command | what it does |',
     '|---|---|',
-    ...commands.map((command) => `| [\`${command.name()}\`](#${anchor(command)}) | ${cell(command.description())} |`),
+    ...commands.map((command) => `| [\`${fullName(command).slice(program.name().length + 1)}\`](#${anchor(command)}) | ${cell(command.description())} |`),
     '',
     `Options of \`${program.name()}\` itself: ${help
       .visibleOptions(program)

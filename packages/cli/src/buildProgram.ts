@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import type { CliIo } from './CliIo.js';
 import type { BenchmarkCommandOptions } from './commands/BenchmarkCommandOptions.js';
+import type { DatasetExplainOptions } from './commands/DatasetExplainOptions.js';
+import type { DatasetStatusOptions } from './commands/DatasetStatusOptions.js';
 import type { DemoCommandOptions } from './commands/DemoCommandOptions.js';
 import type { EvaluateCommandOptions } from './commands/EvaluateCommandOptions.js';
 import type { ExplainCommandOptions } from './commands/ExplainCommandOptions.js';
@@ -9,7 +11,10 @@ import type { GenerateBenchmarkOptions } from './commands/GenerateBenchmarkOptio
 import type { LayersCommandOptions } from './commands/LayersCommandOptions.js';
 import type { MethodsCommandOptions } from './commands/MethodsCommandOptions.js';
 import type { SanityCommandOptions } from './commands/SanityCommandOptions.js';
+import type { WorkerCommandOptions } from './commands/WorkerCommandOptions.js';
 import { runBenchmarkCommand } from './commands/runBenchmarkCommand.js';
+import { runDatasetExplainCommand } from './commands/runDatasetExplainCommand.js';
+import { runDatasetStatusCommand } from './commands/runDatasetStatusCommand.js';
 import { runDemoCommand } from './commands/runDemoCommand.js';
 import { runEvaluateCommand } from './commands/runEvaluateCommand.js';
 import { runExplainCommand } from './commands/runExplainCommand.js';
@@ -17,10 +22,13 @@ import { runGenerateBenchmarkCommand } from './commands/runGenerateBenchmarkComm
 import { runLayersCommand } from './commands/runLayersCommand.js';
 import { runMethodsCommand } from './commands/runMethodsCommand.js';
 import { runSanityCommand } from './commands/runSanityCommand.js';
+import { runWorkerCommand } from './commands/runWorkerCommand.js';
 import { maxImagePixels } from './image/maxImagePixels.js';
 import { addBundledModelOptions } from './options/addBundledModelOptions.js';
+import { addExplainOptions } from './options/addExplainOptions.js';
 import { addModelOptions } from './options/addModelOptions.js';
 import { pluginOption } from './options/pluginOption.js';
+import { queueOptions } from './options/queueOptions.js';
 import { benchmarkSplits } from '@polycam/benchmark';
 
 function version(): string {
@@ -49,7 +57,7 @@ export function buildProgram(io: CliIo): Command {
       outputError: (text, write) => write(`polycam: ${text.trim().replace(/\s*\n\s*/g, ' ')}\n`),
     });
 
-  addModelOptions(
+  addExplainOptions(addModelOptions(
     program
       .command('explain')
       .description('explain why the model predicts a class, as a saliency map per image')
@@ -58,17 +66,44 @@ export function buildProgram(io: CliIo): Command {
         `PNG, JPEG, WebP, GIF, TIFF, AVIF or SVG images of at most ${maxImagePixels} pixels (16383 × 16383) each, down to 1×1, each resized to the model's input; an alpha channel is dropped and only an animation's first frame is read, each with a warning`,
       ),
     { normalisation: true },
-  )
-    .option('--method <name>', "pcam±, pcam+, pcam-, or any method 'polycam methods' lists (grad-cam, score-cam, rise, ...)", 'pcam±')
-    .option('--class <n>', 'the class to explain (default: the predicted class)')
-    .option('--layers <names>', "'auto', 'last' or comma-separated layer names (see 'polycam layers'); default: the method's own (auto, or last for single-layer methods)")
-    .option('--batch-size <n>', 'masked images per forward run', '32')
+  ))
     .option('--npz <file>', 'write the final maps (float32 H×W, keyed by image file name)')
     .option('--out <dir>', 'write a jet overlay PNG and a JSON summary per image')
-    .option('--fusion <id>', "override the preset's fusion: lnorm, no-lnorm, single-layer (ablations) or a plugin's")
-    .option('--strategy <id>', "override the preset's weighting strategy: cic, cdc, cvc, score-cam, grad-cam, ... or a plugin's")
-    .option('--score <fn>', 'how the output becomes a score: softmax, sigmoid or identity', 'softmax')
     .action((images: string[], options: ExplainCommandOptions) => runExplainCommand(images, options, io));
+
+  const dataset = program.command('dataset').description('explain whole datasets, resumably, on one machine or many (through a BullMQ queue on Redis)');
+  const datasetExplain = addExplainOptions(
+    addModelOptions(
+      dataset
+        .command('explain')
+        .description("explain every image of a folder (recursively), a text file of paths or a generate-benchmark manifest.json, with explain's options")
+        .argument('<input>', 'a folder of images, a text file with one path per line, or a manifest.json'),
+      { normalisation: true },
+    ),
+  )
+    .requiredOption('--out <dir>', 'where the maps (.npy), records (.json), index.jsonl and failures.txt go; a re-run resumes there')
+    .option('--workers <n>', 'local worker processes (default: one per 2 cores; 0 with --redis: only enqueue and wait)')
+    .option('--overlay', 'also write each map over its image as a jet overlay PNG')
+    .option('--metrics <list>', "score each map as soon as it exists (insertion, deletion, drop-increase) and write the paper's CSV files")
+    .option('--steps <n>', 'steps of the insertion and deletion curves', '224')
+    .option('--baseline <name>', 'what removed pixels hold: blur (of the normalised image) or zero', 'blur')
+    .option('--retries <n>', 'further runs of a job after a transient failure (runtime or file-system error, dead worker)', '2');
+  for (const option of queueOptions('run the jobs through a BullMQ queue on this Redis (redis://host:port), with workers on any machine', false)) datasetExplain.addOption(option);
+  datasetExplain.action((input: string, options: DatasetExplainOptions) => runDatasetExplainCommand(input, options, io));
+
+  const status = dataset.command('status').description("print a dataset queue's job counts by state, and its failed jobs with their reasons");
+  for (const option of queueOptions('the Redis that holds the queue (redis://host:port)', true)) status.addOption(option);
+  status.action((options: DatasetStatusOptions) => runDatasetStatusCommand(options, io));
+
+  const worker = program
+    .command('worker')
+    .description("run dataset jobs from a BullMQ queue on Redis until stopped (SIGTERM or Ctrl-C finishes the jobs in hand); the machine must see the jobs' images, output folder and model at the same paths");
+  for (const option of queueOptions('the Redis that holds the queue (redis://host:port)', true)) worker.addOption(option);
+  worker
+    .option('--concurrency <n>', 'jobs at once in this process', '1')
+    .option('--threads <n>', 'runtime threads per job (default: cores ÷ concurrency)')
+    .option('--stall-ms <n>', "how long a job's lock lasts: a dead worker's job goes to another worker after about this long", '30000')
+    .action((options: WorkerCommandOptions) => runWorkerCommand(options, io));
 
   program
     .command('methods')

@@ -22,6 +22,7 @@ export type { FaithfulnessMetric } from './evaluation/FaithfulnessMetric.js';
 export { faithfulnessMetrics } from './evaluation/faithfulnessMetrics.js';
 export type { FaithfulnessOptions } from './evaluation/FaithfulnessOptions.js';
 export type { FaithfulnessReport } from './evaluation/FaithfulnessReport.js';
+export { assembleFaithfulnessReport } from './evaluation/assembleFaithfulnessReport.js';
 export type { MetricCsvFile } from './evaluation/MetricCsvFile.js';
 export { averageDropIncrease } from './faithfulness/averageDropIncrease.js';
 export { checkSaliencyMap } from './faithfulness/checkSaliencyMap.js';

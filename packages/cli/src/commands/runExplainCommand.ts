@@ -4,10 +4,9 @@ import { encodeNpz } from '@polycam/core/io';
 import type { CliIo } from '../CliIo.js';
 import { checkImageReadable } from '../image/checkImageReadable.js';
 import { readImage } from '../image/readImage.js';
-import { parseInteger } from '../options/parseInteger.js';
-import { parseLayerSelection } from '../options/parseLayerSelection.js';
-import { parseRegisteredId } from '../options/parseRegisteredId.js';
-import { parseScoreFunction } from '../options/parseScoreFunction.js';
+import { explainRequestFields } from '../explain/explainRequestFields.js';
+import { parseExplainSettings } from '../explain/parseExplainSettings.js';
+import { resolveExplainMethod } from '../explain/resolveExplainMethod.js';
 import { resolveStatistics } from '../options/resolveStatistics.js';
 import { checkOutputTargets } from '../output/checkOutputTargets.js';
 import { explanationFileNames } from '../output/explanationFileNames.js';
@@ -38,20 +37,13 @@ import { withClassFlag } from './withClassFlag.js';
  * @throws {@link PolycamError} for any bad input, with a one-line message.
  */
 export async function runExplainCommand(images: readonly string[], options: ExplainCommandOptions, io: CliIo): Promise<void> {
-  const classIndex = options.class === undefined ? undefined : parseInteger('--class', options.class, 0);
-  const batchSize = parseInteger('--batch-size', options.batchSize, 1);
-  const layers = options.layers === undefined ? undefined : parseLayerSelection(options.layers);
-  const scoreFunction = parseScoreFunction(options.score);
+  const settings = parseExplainSettings(options);
+  const { layers } = settings;
 
   await runWithModel(options, io, {
     prepare: async (explainer) => {
-      const method = {
-        method: options.method,
-        ...(options.fusion ? { fusion: parseRegisteredId('--fusion <id>', options.fusion, explainer.fusions(), 'fusions') } : {}),
-        ...(options.strategy ? { strategy: parseRegisteredId('--strategy <id>', options.strategy, explainer.strategies(), 'weighting strategies') } : {}),
-      };
+      const method = resolveExplainMethod(explainer, options);
       const chosen = explainer.method(options.method);
-      if (chosen.kind === 'preset') explainer.resolve(method);
       checkDistinctOutputs(images, { npz: options.npz !== undefined, out: options.out, preset: chosen.id });
       const out = options.out;
       const outFiles = out === undefined ? [] : images.flatMap((image) => Object.values(explanationFileNames(out, image, chosen.id)));
@@ -74,10 +66,7 @@ export async function runExplainCommand(images: readonly string[], options: Expl
             backend,
             input: preprocessImage(image, { height, width, ...statistics }),
             ...method,
-            ...(layers === undefined ? {} : { layers }),
-            ...(classIndex === undefined ? {} : { classIndex }),
-            scoreFunction,
-            batchSize,
+            ...explainRequestFields(settings),
             ...(io.signal ? { signal: io.signal } : {}),
           }),
         );

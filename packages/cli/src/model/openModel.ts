@@ -2,6 +2,7 @@ import { loadModel, PolycamError } from '@polycam/core';
 import { TfjsBackend } from '@polycam/backend-tfjs';
 import { bundledDemoModel } from '@polycam/synthetic';
 import type { Container } from 'inversify';
+import { chosenModelPath } from './chosenModelPath.js';
 import type { ModelChoice } from './ModelChoice.js';
 import type { OpenedModel } from './OpenedModel.js';
 
@@ -20,7 +21,7 @@ import type { OpenedModel } from './OpenedModel.js';
 export async function openModel(container: Container, choice: ModelChoice): Promise<OpenedModel> {
   const { platform, threads, layout } = choice;
   const demo = bundledDemoModel();
-  const path = choice.model ?? (choice.backend === 'tfjs' || platform !== undefined ? demo.tfjsModelPath : demo.modelPath);
+  const path = chosenModelPath(choice);
   const backendId = choice.backend ?? (path.toLowerCase().endsWith('.json') ? 'tfjs' : undefined);
   if (platform !== undefined && backendId !== 'tfjs') {
     throw new PolycamError('invalid-argument', `--tf-platform applies to the tfjs backend only, not to '${backendId ?? 'onnx'}'`);

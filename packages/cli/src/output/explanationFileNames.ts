@@ -1,20 +1,5 @@
 import { basename, extname, join } from 'node:path';
-
-/**
- * A method id as a file-name part: `+` becomes `p`, `±` becomes `pm`, a minus sign (a `-` not
- * followed by a letter or digit) becomes `m`, a hyphen between words stays, letters are lowered
- * and any other character becomes `_`. So `pcam±` is `pcampm`, `pcam-` is `pcamm`, `grad-cam`
- * stays `grad-cam` and `grad-cam++` is `grad-campp`.
- */
-function methodFilePart(id: string): string {
-  return id
-    .toLowerCase()
-    .replace(/\+/g, 'p')
-    .replace(/±/g, 'pm')
-    .replace(/-(?![a-z0-9])/g, 'm')
-    .replace(/[^a-z0-9._-]/g, '_')
-    .replace(/^\./, '_');
-}
+import { methodFilePart } from '@polycam/dataset';
 
 /**
  * The file names an image's explanation gets in `--out`: `<stem>-<method>.png` and

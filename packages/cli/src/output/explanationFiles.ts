@@ -1,4 +1,5 @@
 import type { ExplainResult, ImagePixels } from '@polycam/core';
+import { explanationRecord } from '@polycam/dataset';
 import { renderOverlay } from '../image/renderOverlay.js';
 import { explanationFileNames } from './explanationFileNames.js';
 import type { OutputFile } from './OutputFile.js';
@@ -22,18 +23,7 @@ export async function explanationFiles(
   details: Record<string, unknown>,
 ): Promise<OutputFile[]> {
   const names = explanationFileNames(folder, imagePath, result.method.preset);
-  const summary = {
-    image: imagePath,
-    ...details,
-    method: result.method,
-    class: result.classIndex,
-    target: result.target,
-    score: result.score,
-    layers: result.layers,
-    passes: result.passes,
-    durationMs: Math.round(result.durationMs),
-    mapSize: [result.map.height, result.map.width],
-  };
+  const summary = explanationRecord(imagePath, result, details);
   return [
     { path: names.overlay, bytes: await renderOverlay(image, result.map) },
     { path: names.summary, bytes: `${JSON.stringify(summary, null, 2)}\n` },

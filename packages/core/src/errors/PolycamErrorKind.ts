@@ -22,6 +22,8 @@
  * - `non-finite-output`: the model gave NaN or ±Inf (an output or its score) on a pass.
  * - `output-failure`: an output file or folder cannot be written.
  * - `disposed`: a backend, or one of its services, was used after `dispose()`.
+ * - `queue-failure`: a job queue (Redis, for `@polycam/dataset`) cannot be reached or refused a
+ *   command.
  */
 export type PolycamErrorKind =
   | 'invalid-argument'
@@ -40,4 +42,5 @@ export type PolycamErrorKind =
   | 'backend-failure'
   | 'non-finite-output'
   | 'output-failure'
-  | 'disposed';
+  | 'disposed'
+  | 'queue-failure';

@@ -7,13 +7,9 @@ import { insertion } from '../faithfulness/insertion.js';
 import type { RelevanceCurveResult } from '../faithfulness/RelevanceCurveResult.js';
 import type { FaithfulnessItem } from './FaithfulnessItem.js';
 import { faithfulnessMetrics } from './faithfulnessMetrics.js';
+import { assembleFaithfulnessReport } from './assembleFaithfulnessReport.js';
 import type { FaithfulnessOptions } from './FaithfulnessOptions.js';
 import type { FaithfulnessReport } from './FaithfulnessReport.js';
-
-const mean = (values: Iterable<number>): number => {
-  const list = [...values];
-  return list.reduce((sum, value) => sum + value, 0) / list.length;
-};
 
 /**
  * The paper's faithfulness protocol over a set of images: for each image and its saliency map,
@@ -81,25 +77,5 @@ export async function evaluateFaithfulness(
       done += steps;
     }
   }
-  const auc = (map: ReadonlyMap<string, RelevanceCurveResult>): number => mean([...map.values()].map((result) => result.auc));
-  const ins = metrics.includes('insertion') ? auc(results.insertion) : undefined;
-  const del = metrics.includes('deletion') ? auc(results.deletion) : undefined;
-  const drops = [...dropIncrease.values()];
-  return {
-    metrics,
-    images: items.length,
-    steps,
-    baseline,
-    insertion: results.insertion,
-    deletion: results.deletion,
-    dropIncrease,
-    means: {
-      ...(ins === undefined ? {} : { insertion: ins }),
-      ...(del === undefined ? {} : { deletion: del }),
-      ...(ins === undefined || del === undefined ? {} : { insertionMinusDeletion: ins - del }),
-      ...(metrics.includes('drop-increase')
-        ? { averageDrop: mean(drops.map((result) => result.drop)), increaseInConfidence: mean(drops.map((result) => (result.increase ? 1 : 0))) }
-        : {}),
-    },
-  };
+  return assembleFaithfulnessReport(metrics, steps, baseline, { ...results, dropIncrease });
 }

@@ -1,0 +1,21 @@
+import type { Command } from 'commander';
+
+/**
+ * Declares the options that say how `polycam explain` explains an image (`--method`, `--class`,
+ * `--layers`, `--batch-size`, `--fusion`, `--strategy`, `--score`), once for `explain` and for
+ * `dataset explain`, which passes every one of them to its jobs and hashes them into the jobs'
+ * keys: an option added here reaches both commands, and changing its value makes new jobs.
+ *
+ * @param command - The command to extend.
+ * @returns The same command.
+ */
+export function addExplainOptions(command: Command): Command {
+  return command
+    .option('--method <name>', "pcam±, pcam+, pcam-, or any method 'polycam methods' lists (grad-cam, score-cam, rise, ...)", 'pcam±')
+    .option('--class <n>', 'the class to explain (default: the predicted class)')
+    .option('--layers <names>', "'auto', 'last' or comma-separated layer names (see 'polycam layers'); default: the method's own (auto, or last for single-layer methods)")
+    .option('--batch-size <n>', 'masked images per forward run', '32')
+    .option('--fusion <id>', "override the preset's fusion: lnorm, no-lnorm, single-layer (ablations) or a plugin's")
+    .option('--strategy <id>', "override the preset's weighting strategy: cic, cdc, cvc, score-cam, grad-cam, ... or a plugin's")
+    .option('--score <fn>', 'how the output becomes a score: softmax, sigmoid or identity', 'softmax');
+}
