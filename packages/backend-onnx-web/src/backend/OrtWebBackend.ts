@@ -1,4 +1,4 @@
-import { PolycamError, type ModelSource } from '@polycam/core';
+import type { ModelSource } from '@polycam/core';
 import { OnnxSessionBackend, type OnnxSessions } from '@polycam/backend-onnx/onnx';
 import * as ort from 'onnxruntime-web';
 import { configureWasm } from '../runtime/configureWasm.js';
@@ -7,11 +7,11 @@ import { readModelSource } from '../runtime/readModelSource.js';
 import type { OrtWebLoadOptions } from './OrtWebLoadOptions.js';
 
 /**
- * A {@link @polycam/core!index.ModelBackend | ModelBackend} over onnxruntime-web's WASM build, which runs in Node and in browsers.
+ * A {@link @polycam/core!index.ModelBackend | ModelBackend} over onnxruntime-web, on WASM (in Node and in browsers) or WebGPU (in browsers that have it).
  * Everything but its sessions comes from `OnnxSessionBackend` of `@polycam/backend-onnx/onnx`:
  * layer taps through a second session on the model rewritten so that every layer is also a graph
  * output, chunked runs for a fixed batch axis, and `masked-inputs` for models of opset 11 or
- * later. It takes NCHW models only (an example's simplification).
+ * later. NHWC models are fed transposed images, as `@polycam/backend-onnx` does.
  *
  * @example
  * ```ts
@@ -34,9 +34,9 @@ export class OrtWebBackend extends OnnxSessionBackend {
    * Loads an ONNX model and describes its layers with one probing pass.
    *
    * @param source - The `.onnx` path (Node) or bytes.
-   * @param options - Threads, output name and dynamic input size.
+   * @param options - Threads, device, layout override, output name and dynamic input size.
    * @returns The ready backend; dispose it when done.
-   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `file-not-found`, `invalid-model` (corrupt, not NCHW, no single
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `file-not-found`, `invalid-model` (corrupt, or no single
    *   float image input), `invalid-argument` (threads).
    */
   public static async load(source: ModelSource, options: OrtWebLoadOptions = {}): Promise<OrtWebBackend> {
@@ -48,13 +48,8 @@ export class OrtWebBackend extends OnnxSessionBackend {
       options,
       binding: {
         name: 'onnxruntime-web',
-        createSession: (model) => createWebSession(model, name),
+        createSession: (model) => createWebSession(model, name, options.device),
         tensor: (data, dims) => new ort.Tensor('float32', data, dims),
-      },
-      checkWiring: (wiring) => {
-        if (wiring.layout !== 'NCHW') {
-          throw new PolycamError('invalid-model', `${name} takes NHWC images; this example backend takes NCHW models only`);
-        }
       },
     });
     return new OrtWebBackend(sessions);
