@@ -9,3 +9,4 @@
 export type { PageExplainRequest } from './api/PageExplainRequest.js';
 export type { PageExplainResult } from './api/PageExplainResult.js';
 export type { PolycamPageApi } from './api/PolycamPageApi.js';
+export type { SavedResults } from './api/SavedResults.js';

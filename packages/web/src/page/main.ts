@@ -36,7 +36,6 @@ runtimeSelect.value = String(Math.max(0, choices.findIndex((choice) => choice.de
 const app = new PolycamApp(view, wanted.threads, wanted.device);
 
 function oneLine(error: unknown): string {
-  if (PolycamError.is(error, 'aborted')) return 'cancelled';
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'failed';
 }
 

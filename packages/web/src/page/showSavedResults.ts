@@ -5,7 +5,7 @@ import type { ExplainChoice } from './ExplainChoice.js';
 import { fetchBytes } from './fetchBytes.js';
 import type { ModelMetadata } from './ModelMetadata.js';
 import type { PolycamApp } from './PolycamApp.js';
-import type { SavedResults } from './SavedResults.js';
+import type { SavedResults } from '../api/SavedResults.js';
 
 /**
  * Lists the saved results that `polycam view` serves (nothing when the page is served without
