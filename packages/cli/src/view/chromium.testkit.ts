@@ -28,7 +28,6 @@ export async function launchChromium(): Promise<Browser> {
       '--no-first-run',
       '--no-default-browser-check',
       '--metrics-recording-only',
-      '--enable-unsafe-webgpu',
     ],
   });
 }

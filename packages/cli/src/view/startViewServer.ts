@@ -25,13 +25,14 @@ const TYPES: Record<string, string> = {
  * Serves the built web app on localhost, with the headers that WASM threads need
  * (`Cross-Origin-Opener-Policy: same-origin`, `Cross-Origin-Embedder-Policy: require-corp`) and
  * `Cross-Origin-Resource-Policy: same-origin` on every file, and, when a results folder is
- * given, its listing at `results/index.json` and the files the listing names (see
- * {@link readSavedResults}); nothing else on the disk is reachable.
+ * given, its listing at `results/index.json` (the folders of `polycam explain --out`,
+ * `polycam demo` and a dataset run are recognised) and the files the listing names; nothing else
+ * on the disk is reachable.
  *
  * @param options - The results folder, the port (0 or absent: any free port), the host (default
  *   `127.0.0.1`) and the built app's folder (default: `@polycam/web`'s `dist/app`).
  * @returns The running server: its URL and a `close()`.
- * @throws {@link PolycamError} `file-not-found` when the app is not built or the folder does
+ * @throws {@link @polycam/core!index.PolycamError | PolycamError} `file-not-found` when the app is not built or the folder does
  *   not exist, `invalid-argument` when the port is taken.
  */
 export async function startViewServer(

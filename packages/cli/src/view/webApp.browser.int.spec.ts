@@ -1,13 +1,15 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildResNetLikeModel } from '@polycam/backend-onnx/builders';
 import type { Tensor } from '@polycam/core';
 import { decodeNpy, decodeNpz } from '@polycam/core/io';
 import { bundledDemoModel } from '@polycam/synthetic';
 import type { PageExplainRequest, PageExplainResult, PolycamPageApi } from '@polycam/web';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, runCli, type TempDir } from '../cli.testkit.js';
@@ -36,6 +38,24 @@ function largestDifference(map: ArrayLike<number>, expected: Tensor): number {
 async function progress(page: Page): Promise<{ done: number; total: number }> {
   const match = /^(\d+) \/ (\d+) passes$/.exec((await page.textContent('#progress-text')) ?? '');
   return match ? { done: Number(match[1]), total: Number(match[2]) } : { done: -1, total: -1 };
+}
+
+/** A second origin that serves some files with `Access-Control-Allow-Origin: *`. */
+async function serveWithCors(files: Record<string, string>): Promise<{ origin: string; close(): Promise<void> }> {
+  const server: Server = createServer((request, response) => {
+    const path = files[request.url ?? ''];
+    response.writeHead(path ? 200 : 404, { 'Access-Control-Allow-Origin': '*' });
+    if (path) void readFile(path).then((bytes) => response.end(bytes));
+    else response.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
 }
 
 function explainInPage(page: Page, request: PageExplainRequest): Promise<PageExplainResult> {
@@ -120,29 +140,39 @@ describe('the web app in Chromium', () => {
       expect(largestDifference(result.map, cliMaps.get(name)!)).toBeLessThanOrEqual(1e-4);
     }
     // Another origin that allows it: the same bytes from a second server with CORS headers.
-    const files: Record<string, string> = { '/model.onnx': bundledDemoModel().modelPath, '/image.png': imagePath(IMAGES[1]) };
-    const other: Server = createServer((request, response) => {
-      const path = files[request.url ?? ''];
-      response.writeHead(path ? 200 : 404, { 'Access-Control-Allow-Origin': '*' });
-      if (path) void readFile(path).then((bytes) => response.end(bytes));
-      else response.end();
-    });
-    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const other = await serveWithCors({ '/model.onnx': bundledDemoModel().modelPath, '/image.png': imagePath(IMAGES[1]) });
     try {
-      const origin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
-      const result = await explainInPage(page, { modelUrl: `${origin}/model.onnx`, imageUrl: `${origin}/image.png`, method: 'pcam±', classIndex: 3 });
+      const result = await explainInPage(page, { modelUrl: `${other.origin}/model.onnx`, imageUrl: `${other.origin}/image.png`, method: 'pcam±', classIndex: 3 });
       expect(result.classIndex).toBe(3);
       const run = await runCli(['explain', imagePath(IMAGES[1]), '--class', '3', '--npz', dir.at('class3.npz')]);
       expect(run.code, run.stderr).toBe(0);
       const expected = decodeNpz(new Uint8Array(await readFile(dir.at('class3.npz')))).get(IMAGES[1])!;
       expect(largestDifference(result.map, expected)).toBeLessThanOrEqual(1e-4);
     } finally {
-      other.closeAllConnections();
-      await new Promise((resolve) => other.close(resolve));
+      await other.close();
+    }
+  });
+
+  it('gives the CLI\'s maps for a model and a photo it has never seen: a ResNet-like CNN and a JPEG of another size', async () => {
+    await writeFile(dir.at('resnet.onnx'), buildResNetLikeModel({ size: 96, classes: 10, widths: [8, 16, 32], seed: 3 }));
+    await sharp(imagePath(IMAGES[0])).resize(200, 150).jpeg({ quality: 85 }).toFile(dir.at('photo.jpg'));
+    const run = await runCli(['explain', dir.at('photo.jpg'), '--model', dir.at('resnet.onnx'), '--method', 'pcam+', '--npz', dir.at('resnet.npz')]);
+    expect(run.code, run.stderr).toBe(0);
+    const expected = decodeNpz(new Uint8Array(await readFile(dir.at('resnet.npz')))).get('photo.jpg')!;
+    const other = await serveWithCors({ '/resnet.onnx': dir.at('resnet.onnx'), '/photo.jpg': dir.at('photo.jpg') });
+    try {
+      const result = await explainInPage(page, { modelUrl: `${other.origin}/resnet.onnx`, imageUrl: `${other.origin}/photo.jpg`, method: 'pcam+' });
+      expect([result.width, result.height]).toEqual([96, 96]);
+      expect(largestDifference(result.map, expected)).toBeLessThanOrEqual(1e-4);
+      expect(await page.textContent('#model-name')).toMatch(/^resnet\.onnx: input 3×96×96, 10 classes, \d+ layers$/);
+    } finally {
+      await other.close();
     }
   });
 
   it('cancels a running explanation within one batch, and explains again afterwards', async () => {
+    await page.click('#use-demo');
+    await page.waitForFunction(() => document.querySelector('#model-name')?.textContent?.startsWith('polycam demo CNN'));
     await page.selectOption('#method', 'pcam±');
     await page.click('#explain');
     await page.waitForFunction(() => /^([3-9]\d|\d{3,}) \//.test(document.querySelector('#progress-text')?.textContent ?? ''), undefined, { timeout: 60_000 });

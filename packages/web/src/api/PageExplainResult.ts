@@ -11,9 +11,16 @@ export interface PageExplainResult {
   /** The class's softmax score on the unmasked image. */
   readonly score: number;
   /** Passes run (the unmasked one included) and evaluations saved by exact shortcuts, as `polycam explain --out` records them. */
-  readonly passes: { readonly run: number; readonly saved: number };
-  /** The method that ran (canonical id) and the layers it fused, in forward order. */
+  readonly passes: {
+    /** Passes run, the unmasked one included. */
+    readonly run: number;
+    /** Evaluations answered by an exact shortcut, without a pass. */
+    readonly saved: number;
+  };
+  /** The method that ran, by its canonical id. */
   readonly method: string;
   /** The layers fused, in forward order; empty for a pixel-attribution method. */
   readonly layers: readonly string[];
+  /** Milliseconds the explanation took in the worker (the model's passes and the fusion; not the fetches). */
+  readonly durationMs: number;
 }

@@ -23,7 +23,9 @@ const view = new DomView();
 const query = new URLSearchParams(location.search);
 const cores = Math.min(8, navigator.hardwareConcurrency || 1);
 const isolated = globalThis.crossOriginIsolated === true;
-const hasGpu = 'gpu' in navigator;
+// WebGPU is offered only where the browser has an adapter (headless browsers often have none).
+const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+const hasGpu = gpu !== undefined && (await gpu.requestAdapter().catch(() => null)) !== null;
 const choices: { label: string; threads: number; device: OrtWebDevice }[] = [
   { label: 'WASM, 1 thread', threads: 1, device: 'wasm' },
   ...(isolated && cores > 1 ? [{ label: `WASM, ${cores} threads`, threads: cores, device: 'wasm' as const }] : []),
@@ -107,6 +109,7 @@ const api: PolycamPageApi = {
         passes: result.passes,
         method: result.method,
         layers: result.layers,
+        durationMs: result.durationMs,
       };
     } catch (error) {
       view.message(oneLine(error));
@@ -123,9 +126,15 @@ function on(id: string, event: string, handler: (event: Event) => void): void {
 on('explain', 'click', () => void guarded(() => explainAndShow()));
 on('cancel', 'click', () => app.cancel());
 on('use-demo', 'click', () => void guarded(openBundled));
-on('model-file', 'change', (event) => void guarded(() => openFiles([...((event.target as HTMLInputElement).files ?? [])])));
-on('metadata-file', 'change', (event) => void guarded(() => openFiles([...((event.target as HTMLInputElement).files ?? [])])));
-on('image-files', 'change', (event) => void guarded(() => openFiles([...((event.target as HTMLInputElement).files ?? [])])));
+for (const id of ['model-file', 'metadata-file', 'image-files']) {
+  on(id, 'change', (event) => {
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    // Cleared, so that picking the same file again (after fixing it) loads it again.
+    input.value = '';
+    void guarded(() => openFiles(files));
+  });
+}
 on('images', 'click', (event) => {
   const button = (event.target as HTMLElement).closest('button');
   if (button?.dataset['index'] !== undefined) void guarded(() => app.select(Number(button.dataset['index'])));
