@@ -29,6 +29,10 @@ export async function showSavedResults(app: PolycamApp, view: DomView, explain: 
   const source = document.getElementById('results-source')!;
   source.textContent = `${saved.entries.length} result${saved.entries.length === 1 ? '' : 's'} from ${saved.folder} (${saved.kind === 'files' ? 'files' : `polycam ${saved.kind}`}) `;
   if (saved.report) source.append(Object.assign(document.createElement('a'), { href: saved.report, textContent: 'its report' }));
+  // A pointer at the top of the viewer, since the list sits below the result.
+  const note = Object.assign(document.createElement('p'), { id: 'results-note' });
+  note.append(Object.assign(document.createElement('a'), { href: '#results', textContent: `${saved.entries.length} saved result${saved.entries.length === 1 ? '' : 's'} from ${saved.folder}, below` }));
+  document.getElementById('viewer')!.prepend(note);
   const list = document.getElementById('results-list')!;
   list.replaceChildren(
     ...saved.entries.map((entry) => {
