@@ -191,6 +191,30 @@ describe('the web app in Chromium', () => {
     expect(await page.isHidden('#message')).toBe(true);
   });
 
+  it('shows methods side by side and one map per ticked class, and downloads the overlay as a PNG of the image\'s size', async () => {
+    for (const box of await page.locator('#compare-methods input').all()) await box.setChecked(['cam+', 'cam-'].includes(await box.inputValue()));
+    await page.click('#compare');
+    await page.waitForFunction(() => document.querySelectorAll('#compare-grid figure').length === 2, undefined, { timeout: 120_000 });
+    expect(await page.locator('#compare-grid figcaption').allTextContents()).toEqual([expect.stringMatching(/^cam\+: \d+ ms, \d+ passes$/), expect.stringMatching(/^cam-: \d+ ms, \d+ passes$/)]);
+    await page.selectOption('#method', 'cam+');
+    const ticks = page.locator('#classes input.per-class');
+    await ticks.nth(0).check();
+    await ticks.nth(1).check();
+    const classes = await Promise.all([0, 1].map((index) => ticks.nth(index).inputValue()));
+    await page.click('#per-class');
+    await page.waitForFunction(() => document.querySelectorAll('#class-grid figure').length === 2, undefined, { timeout: 120_000 });
+    const captions = await page.locator('#class-grid figcaption').allTextContents();
+    expect(captions.map((caption) => /^class (\d+)/.exec(caption)?.[1])).toEqual(classes);
+    const download = page.waitForEvent('download');
+    await page.click('#download-png');
+    const png = await sharp(await (await download).path()).metadata();
+    expect(png.format).toBe('png');
+    expect([png.width, png.height]).toEqual(await page.evaluate(() => {
+      const canvas = document.getElementById('overlay') as HTMLCanvasElement;
+      return [canvas.width, canvas.height];
+    }));
+  });
+
   it('refuses a corrupt model with one visible line, and keeps the loaded model', async () => {
     const loaded = await page.textContent('#model-name');
     const chooser = page.waitForEvent('filechooser');
