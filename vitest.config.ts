@@ -20,7 +20,7 @@ export default defineConfig({
       { find: /^@polycam\/backend-tfjs$/, replacement: source('./packages/backend-tfjs/src/index.ts') },
       { find: /^@polycam\/method-baselines$/, replacement: source('./packages/method-baselines/src/index.ts') },
       { find: /^@polycam-examples\/faster-polycam$/, replacement: source('./examples/faster-polycam/src/index.ts') },
-      { find: /^@polycam-examples\/backend-onnxruntime-web$/, replacement: source('./examples/backend-onnxruntime-web/src/index.ts') },
+      { find: /^@polycam\/backend-onnx-web$/, replacement: source('./packages/backend-onnx-web/src/index.ts') },
       { find: /^@polycam\/method-polycam$/, replacement: source('./packages/method-polycam/src/index.ts') },
       { find: /^@polycam\/metrics$/, replacement: source('./packages/metrics/src/index.ts') },
       { find: /^@polycam\/benchmark$/, replacement: source('./packages/benchmark/src/index.ts') },

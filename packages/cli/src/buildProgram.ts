@@ -11,6 +11,7 @@ import type { GenerateBenchmarkOptions } from './commands/GenerateBenchmarkOptio
 import type { LayersCommandOptions } from './commands/LayersCommandOptions.js';
 import type { MethodsCommandOptions } from './commands/MethodsCommandOptions.js';
 import type { SanityCommandOptions } from './commands/SanityCommandOptions.js';
+import type { ViewCommandOptions } from './commands/ViewCommandOptions.js';
 import type { WorkerCommandOptions } from './commands/WorkerCommandOptions.js';
 import { runBenchmarkCommand } from './commands/runBenchmarkCommand.js';
 import { runDatasetExplainCommand } from './commands/runDatasetExplainCommand.js';
@@ -22,6 +23,7 @@ import { runGenerateBenchmarkCommand } from './commands/runGenerateBenchmarkComm
 import { runLayersCommand } from './commands/runLayersCommand.js';
 import { runMethodsCommand } from './commands/runMethodsCommand.js';
 import { runSanityCommand } from './commands/runSanityCommand.js';
+import { runViewCommand } from './commands/runViewCommand.js';
 import { runWorkerCommand } from './commands/runWorkerCommand.js';
 import { maxImagePixels } from './image/maxImagePixels.js';
 import { addBundledModelOptions } from './options/addBundledModelOptions.js';
@@ -174,6 +176,14 @@ export function buildProgram(io: CliIo): Command {
       .description('explain the bundled demo images with the bundled model and write an HTML report')
       .option('--out <dir>', 'where to write the report', 'out/demo'),
   ).action((options: DemoCommandOptions) => runDemoCommand(options, io));
+
+  program
+    .command('view')
+    .description('serve the in-browser viewer on localhost, with the results in DIR (explain --out, demo or a dataset run)')
+    .argument('[dir]', 'a results folder to open')
+    .option('--port <n>', 'the port to listen on (0: any free port)', '5180')
+    .option('--host <address>', 'the address to listen on', '127.0.0.1')
+    .action((dir: string | undefined, options: ViewCommandOptions) => runViewCommand(dir, options, io));
 
   return program;
 }

@@ -30,7 +30,7 @@ import {
   type CliRun,
   type TempDir,
 } from './cli.testkit.js';
-import { jetColor } from './image/jetColor.js';
+import { jetColor } from '@polycam/core/kernels';
 
 // End to end, in process: `main(argv, io)` on a tiny ONNX CNN (32×32 RGB input, 4 classes) and
 // three images that need resizing: a non-square PNG, a JPEG and a greyscale PNG.

@@ -55,7 +55,7 @@ describe('polycam explain --plugin', () => {
   });
 
   it('loads a backend plugin next to a strategy plugin, and --backend picks it', async () => {
-    const plugins = ['--plugin', '@polycam-examples/backend-onnxruntime-web', '--plugin', '@polycam-examples/faster-polycam', '--method', 'fpcam±'];
+    const plugins = ['--plugin', '@polycam/backend-onnx-web', '--plugin', '@polycam-examples/faster-polycam', '--method', 'fpcam±'];
     const web = await runCli(['explain', image, ...plugins, '--backend', 'onnxruntime-web', '--npz', dir.at('web.npz')]);
     expect(web.stderr).toBe('');
     expect(web.code).toBe(0);

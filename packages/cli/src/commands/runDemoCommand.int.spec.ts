@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, runCli, type CliRun, type TempDir } from '../cli.testkit.js';
 import { loadDatasetImages } from '@polycam/benchmark';
+import { readSavedResults } from '../view/readSavedResults.js';
 
 describe('polycam demo', () => {
   let dir: TempDir;
@@ -64,5 +65,21 @@ describe('polycam demo', () => {
     const sources = [...html.matchAll(/<img [^>]*src="([^"]+)"/g)].map((match) => match[1]!);
     const files = (await readdir(dir.at('demo'))).filter((name) => name.endsWith('.png'));
     expect(new Set(sources)).toEqual(new Set(files));
+  });
+
+  it('is what polycam view opens: every overlay, with its bundled image and method to explain again in the page', async () => {
+    const images = await loadDatasetImages(bundledDemoModel().imagesFolder);
+    const { listing, files } = readSavedResults(dir.at('demo'));
+    expect(listing.kind).toBe('demo');
+    expect(listing.report).toBe('results/files/index.html');
+    const perClass = images.reduce((sum, image) => sum + (image.objects.length > 1 ? image.objects.length : 0), 0);
+    expect(listing.entries).toHaveLength(images.length * 3 + perClass);
+    for (const entry of listing.entries) {
+      expect(files.has(entry.overlay!), entry.title).toBe(true);
+      expect(entry.image).toMatch(/^demo\/images\/(single|pair)-\d{5}\.png$/);
+      expect(entry.layers).toEqual(bundledDemoModel().metadata.recommendedLayers);
+    }
+    expect(listing.entries.filter((entry) => entry.classIndex !== undefined)).toHaveLength(perClass);
+    expect(await readFile(dir.at('demo', 'index.html'), 'utf8')).toContain('npx polycam view');
   });
 });

@@ -15,7 +15,7 @@ describe('the shared model options on every command', () => {
 
   it("lists the layers through a plugin's backend: polycam layers --plugin … --backend onnxruntime-web", async () => {
     const native = await runCli(['layers']);
-    const web = await runCli(['layers', '--plugin', '@polycam-examples/backend-onnxruntime-web', '--backend', 'onnxruntime-web']);
+    const web = await runCli(['layers', '--plugin', '@polycam/backend-onnx-web', '--backend', 'onnxruntime-web']);
     expect(web.stderr).toBe('');
     expect(web.code).toBe(0);
     expect(web.stdout.split('\n')[0]).toMatch(/^model \S+demo-cnn\.onnx \(onnxruntime-web\): input /);

@@ -72,6 +72,7 @@ img.strip { max-width: 100%; }
 <h1>polycam demo: Poly-CAM on the bundled model</h1>
 <p>Model: ${escape(context.model)}. Layers fused (deepest last): ${context.layers.map(escape).join(', ')}.
 Overlays use the jet colormap (red = most salient). "Energy in object" is the share of the map's sum that falls inside the object of the predicted class.</p>
+<p>To look at these maps stage by stage, with the value under the cursor and other methods side by side, run <code>npx polycam view</code> on this folder and open the URL it prints<span class="viewer"> (or, when this report is served by it, <a href="../../">open the viewer</a>)</span>.</p>
 <table>
 <thead><tr><th>image</th><th>truth</th><th>predicted</th><th>score</th>${methodHeaders}</tr></thead>
 <tbody>

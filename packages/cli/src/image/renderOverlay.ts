@@ -1,7 +1,6 @@
 import type { ImagePixels, Map2D } from '@polycam/core';
-import { resizeBilinear } from '@polycam/core/kernels';
+import { jetColor, resizeBilinear } from '@polycam/core/kernels';
 import sharp from 'sharp';
-import { jetColor } from './jetColor.js';
 
 /**
  * Renders a saliency map over its image as a PNG: the map is resized bilinearly to the image's

@@ -3,11 +3,12 @@
  * and the metrics are built from: bilinear resizing (with or without antialiasing, as PyTorch's
  * `interpolate` and torchvision's resize), ReLU, the channel and element weighted sums that make
  * a CAM, LNorm, the min-max and percentile normalisation of a saliency map, and the Gaussian
- * blur of the blurred-image baseline. Import from `@polycam/core/kernels`.
+ * blur of the blurred-image baseline, and the jet colormap of the overlays. Import from `@polycam/core/kernels`.
  *
  * @packageDocumentation
  */
 export { gaussianBlur } from './gaussianBlur.js';
+export { jetColor } from './jetColor.js';
 export { localNormalize } from './localNormalize.js';
 export { normalizeMap } from './normalizeMap.js';
 export { percentiles } from './percentiles.js';
