@@ -68,6 +68,11 @@ export function buildProgram(io: CliIo): Command {
     .option('--fusion <id>', "override the preset's fusion: lnorm, no-lnorm, single-layer (ablations) or a plugin's")
     .option('--strategy <id>', "override the preset's weighting strategy: cic, cdc, cvc, score-cam, grad-cam, ... or a plugin's")
     .option('--score <fn>', 'how the output becomes a score: softmax, sigmoid or identity', 'softmax')
+    .option(
+      '--max-passes <n>',
+      "cap each map's masked passes at N, or at P% of the exact count (the unmasked pass not counted); below the exact count the map is approximated (--budget-rule); PCAM strategies only",
+    )
+    .option('--budget-rule <id>', 'how --max-passes is spent below the exact count: groups (default) or top-variance')
     .action((images: string[], options: ExplainCommandOptions) => runExplainCommand(images, options, io));
 
   program

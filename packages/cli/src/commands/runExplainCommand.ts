@@ -6,6 +6,7 @@ import { checkImageReadable } from '../image/checkImageReadable.js';
 import { readImage } from '../image/readImage.js';
 import { parseInteger } from '../options/parseInteger.js';
 import { parseLayerSelection } from '../options/parseLayerSelection.js';
+import { parsePassBudget } from '../options/parsePassBudget.js';
 import { parseRegisteredId } from '../options/parseRegisteredId.js';
 import { parseScoreFunction } from '../options/parseScoreFunction.js';
 import { resolveStatistics } from '../options/resolveStatistics.js';
@@ -14,6 +15,7 @@ import { explanationFileNames } from '../output/explanationFileNames.js';
 import { explanationFiles } from '../output/explanationFiles.js';
 import { formatTable } from '../output/formatTable.js';
 import { OutputStage } from '../output/OutputStage.js';
+import { approximationCell } from './approximationCell.js';
 import { checkDistinctOutputs } from './checkDistinctOutputs.js';
 import type { ExplainCommandOptions } from './ExplainCommandOptions.js';
 import { explainWithProgress } from './explainWithProgress.js';
@@ -23,7 +25,9 @@ import { withClassFlag } from './withClassFlag.js';
 
 /**
  * `polycam explain`: explains each image with a Poly-CAM preset and writes the npz and the
- * per-image overlays and JSON files.
+ * per-image overlays and JSON files. With `--max-passes`, each map runs at most that many masked
+ * passes (or that share of its exact count); the summary's approximation column and the JSON's
+ * `approximation` say when and how a map was approximated.
  *
  * Every input is checked (options, output places, model, layers, class, every image's header)
  * before the first explanation runs. The images are streamed: each is decoded, explained and
@@ -42,6 +46,10 @@ export async function runExplainCommand(images: readonly string[], options: Expl
   const batchSize = parseInteger('--batch-size', options.batchSize, 1);
   const layers = options.layers === undefined ? undefined : parseLayerSelection(options.layers);
   const scoreFunction = parseScoreFunction(options.score);
+  const maxPasses = options.maxPasses === undefined ? undefined : parsePassBudget(options.maxPasses);
+  if (options.budgetRule !== undefined && maxPasses === undefined) {
+    throw new PolycamError('invalid-argument', '--budget-rule needs --max-passes');
+  }
 
   await runWithModel(options, io, {
     prepare: async (explainer) => {
@@ -49,6 +57,8 @@ export async function runExplainCommand(images: readonly string[], options: Expl
         method: options.method,
         ...(options.fusion ? { fusion: parseRegisteredId('--fusion <id>', options.fusion, explainer.fusions(), 'fusions') } : {}),
         ...(options.strategy ? { strategy: parseRegisteredId('--strategy <id>', options.strategy, explainer.strategies(), 'weighting strategies') } : {}),
+        ...(maxPasses === undefined ? {} : { maxPasses }),
+        ...(options.budgetRule ? { budgetRule: parseRegisteredId('--budget-rule <id>', options.budgetRule, explainer.budgetRules(), 'pass-budget rules') } : {}),
       };
       const chosen = explainer.method(options.method);
       if (chosen.kind === 'preset') explainer.resolve(method);
@@ -112,6 +122,7 @@ export async function runExplainCommand(images: readonly string[], options: Expl
             result.score.toFixed(4),
             String(result.layers.length),
             `${result.passes.run}/${result.passes.saved}`,
+            approximationCell(result.approximation),
             String(Math.round(result.durationMs)),
           ]);
         }
@@ -120,7 +131,7 @@ export async function runExplainCommand(images: readonly string[], options: Expl
       } finally {
         await stage.discard();
       }
-      io.stdout.write(formatTable(['image', 'class', 'score', 'layers', 'passes run/saved', 'ms'], rows));
+      io.stdout.write(formatTable(['image', 'class', 'score', 'layers', 'passes run/saved', 'approximation', 'ms'], rows));
     },
   });
 }
