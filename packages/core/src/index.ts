@@ -32,6 +32,7 @@ export type { BudgetProblem } from './budget/BudgetProblem.js';
 export type { LayerApproximation } from './budget/LayerApproximation.js';
 export type { PassBudget } from './budget/PassBudget.js';
 export type { PassBudgetRule } from './budget/PassBudgetRule.js';
+export type { PreparedBudget } from './budget/PreparedBudget.js';
 export { coreModule } from './container/coreModule.js';
 export { createPolycamContainer } from './container/createPolycamContainer.js';
 export { loadModel } from './container/loadModel.js';

@@ -9,4 +9,9 @@
  *   only after the unmasked pass, so a fraction is resolved then; the result's
  *   `approximation.exactPasses` reports it.
  */
-export type PassBudget = number | { readonly fraction: number };
+export type PassBudget =
+  | number
+  | {
+      /** The share of the exact count, in (0, 1]. */
+      readonly fraction: number;
+    };
