@@ -22,8 +22,8 @@ export interface PassBudgetOptions {
   readonly fractions: readonly number[];
   /** Whether to measure insertion and deletion (448 passes per map). */
   readonly faithfulness: boolean;
-  /** Called after each image. */
-  readonly onImage?: (done: number) => void;
+  /** Called after each image, with the samples so far. */
+  readonly onImage?: (done: number, samples: readonly BudgetSample[]) => void;
 }
 
 async function insDel(backend: ModelBackend, input: Tensor, result: ExplainResult): Promise<number> {
@@ -73,7 +73,7 @@ export async function measurePassBudget(options: PassBudgetOptions): Promise<Bud
         });
       }
     }
-    options.onImage?.(index + 1);
+    options.onImage?.(index + 1, samples);
   }
   return samples;
 }

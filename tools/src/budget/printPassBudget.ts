@@ -1,23 +1,15 @@
 import { onnxBackendModule } from '@polycam/backend-onnx';
-import { formatTable } from '@polycam/cli';
 import { createPolycamContainer, loadModel, TOKENS } from '@polycam/core';
 import { polycamModule } from '@polycam/method-polycam';
 import { bundledDemoModel } from '@polycam/synthetic';
 import type { BudgetSample } from './BudgetSample.js';
+import { budgetTable } from './budgetTable.js';
 import { measurePassBudget } from './measurePassBudget.js';
 
 function option(argv: readonly string[], name: string, fallback: string): string {
   const at = argv.indexOf(name);
   return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1]! : fallback;
 }
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 /**
  * `npm run budget`: PCAM± with `maxPasses` at 1/2, 1/4, 1/8 and 1/16 of each image's exact count,
@@ -52,41 +44,17 @@ export async function printPassBudget(argv: readonly string[]): Promise<void> {
       rules,
       fractions,
       faithfulness,
-      onImage: (done) => {
-        if (done % 10 === 0) process.stderr.write(`  ${done} images...\n`);
+      onImage: (done, sofar) => {
+        if (done % 10 === 0) process.stderr.write(`after ${done} images:\n${budgetTable(sofar, rules, fractions, faithfulness)}\n`);
       },
     });
   } finally {
     await backend.dispose();
   }
-  const exactMs = mean(samples.map((sample) => sample.exactMs));
-  const exactPasses = mean(samples.map((sample) => sample.exactPasses));
-  const rows = fractions.flatMap((fraction) =>
-    rules.map((rule) => {
-      const group = samples.filter((sample) => sample.rule === rule && sample.fraction === fraction);
-      const pearson = group.map((sample) => sample.pearson);
-      const ms = mean(group.map((sample) => sample.ms));
-      return [
-        `1/${Math.round(1 / fraction)}`,
-        rule,
-        mean(group.map((sample) => sample.passes)).toFixed(0),
-        median(pearson).toFixed(3),
-        Math.min(...pearson).toFixed(3),
-        faithfulness ? mean(group.map((sample) => sample.insDelChange)).toFixed(4) : '—',
-        `${(100 * mean(group.map((sample) => sample.pointingChange))).toFixed(1)} pt`,
-        mean(group.map((sample) => sample.energyChange)).toFixed(4),
-        ms.toFixed(0),
-        `${(exactMs / ms).toFixed(2)}×`,
-      ];
-    }),
-  );
+  const exactMs = samples.reduce((sum, sample) => sum + sample.exactMs, 0) / samples.length;
+  const exactPasses = samples.reduce((sum, sample) => sum + sample.exactPasses, 0) / samples.length;
   process.stdout.write(
     `${images} one-object ${split} images, bundled model (${metadata.inputShape.join('×')}), exact PCAM±: ${exactPasses.toFixed(0)} masked passes, ${exactMs.toFixed(0)} ms per map\n\n`,
   );
-  process.stdout.write(
-    formatTable(
-      ['budget', 'rule', 'passes', 'Pearson median', 'Pearson worst', 'Δ(ins−del)', 'Δ pointing', 'Δ energy', 'ms/map', 'speed-up'],
-      rows,
-    ),
-  );
+  process.stdout.write(budgetTable(samples, rules, fractions, faithfulness));
 }
