@@ -55,10 +55,10 @@ export function checkPassBudget(
     );
   }
   const { strategy } = plan.parts;
-  if (strategy.passesFor === undefined) {
+  if (strategy.passesFor === undefined || strategy.granularity === 'element') {
     throw new PolycamError(
       'invalid-argument',
-      `weighting strategy '${strategy.id}' takes no pass budget: it does not declare passesFor (CIC, CDC and CVC do)`,
+      `weighting strategy '${strategy.id}' takes no pass budget: it does not declare passesFor for channel weights (CIC, CDC and CVC do)`,
     );
   }
   const id = ruleId ?? DEFAULT_RULE;

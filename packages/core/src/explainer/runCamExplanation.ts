@@ -54,7 +54,7 @@ export async function runCamExplanation(
     const computed = await run.step(position, () => strategy.computeWeights({ ...run.context, layer, activation: weighed }));
     const checked = checkStrategyWeights(strategy, layer, weighed, computed);
     const weights = approximation === undefined ? checked : approximation.expand(checked);
-    if (weights.length !== activation.shape[0]!) {
+    if (approximation !== undefined && weights.length !== activation.shape[0]!) {
       throw new PolycamError('invalid-plugin', `pass-budget rule '${budgeted!.report.rule}' expanded ${weights.length} weights for the ${activation.shape[0]} channels of layer '${layer}'`);
     }
     if (budgeted !== undefined && run.passesRun - 1 > budgeted.budget) {
