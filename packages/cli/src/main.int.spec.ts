@@ -58,10 +58,11 @@ interface TableRow {
 
 function parseExplainTable(stdout: string): TableRow[] {
   const [header, ...rows] = stdout.trimEnd().split('\n');
-  expect(header?.split(/\s{2,}/)).toEqual(['image', 'class', 'score', 'layers', 'passes run/saved', 'ms']);
+  expect(header?.split(/\s{2,}/)).toEqual(['image', 'class', 'score', 'layers', 'passes run/saved', 'approximation', 'ms']);
   return rows.map((row) => {
     const cells = row.split(/\s{2,}/);
-    expect(cells).toHaveLength(6);
+    expect(cells).toHaveLength(7);
+    expect(cells[5]).toBe('exact');
     return { image: cells[0]!, class: cells[1]!, score: cells[2]!, layers: cells[3]!, passes: cells[4]! };
   });
 }

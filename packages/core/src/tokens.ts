@@ -1,5 +1,6 @@
 import type { ServiceIdentifier } from 'inversify';
 import type { BackendFactory } from './backend/BackendFactory.js';
+import type { PassBudgetRule } from './budget/PassBudgetRule.js';
 import type { AttributionMethod } from './attribution/AttributionMethod.js';
 import type { Explainer } from './explainer/Explainer.js';
 import type { Fusion } from './fusion/Fusion.js';
@@ -27,6 +28,8 @@ export const TOKENS = {
   MethodPreset: Symbol.for('polycam.MethodPreset') as ServiceIdentifier<MethodPreset>,
   /** Multi-bound {@link AttributionMethod}s (pixel-attribution methods such as RISE), picked by id or alias. */
   AttributionMethod: Symbol.for('polycam.AttributionMethod') as ServiceIdentifier<AttributionMethod>,
+  /** Multi-bound {@link PassBudgetRule}s, which spend a pass budget; picked by id. */
+  PassBudgetRule: Symbol.for('polycam.PassBudgetRule') as ServiceIdentifier<PassBudgetRule>,
   /** Multi-bound {@link BackendFactory} plugins, one per runtime. */
   BackendFactory: Symbol.for('polycam.BackendFactory') as ServiceIdentifier<BackendFactory>,
   /** The {@link Explainer}, built from everything bound above. */

@@ -1,9 +1,7 @@
 import { TOKENS } from '@polycam/core';
-import { CdcStrategy, CicStrategy, CvcStrategy } from '@polycam/method-polycam';
+import { CdcStrategy, CicStrategy, CvcStrategy, FasterPolycamStrategy, type FasterPolycamOptions } from '@polycam/method-polycam';
 import { ContainerModule } from 'inversify';
 import { fasterPolycamPresets } from '../presets/fasterPolycamPresets.js';
-import type { FasterPolycamOptions } from '../weighting/FasterPolycamOptions.js';
-import { FasterPolycamStrategy } from '../weighting/FasterPolycamStrategy.js';
 
 /**
  * Builds a container module that binds the Faster Poly-CAM strategies (`faster-cic`,

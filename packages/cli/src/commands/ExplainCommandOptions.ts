@@ -20,6 +20,10 @@ export interface ExplainCommandOptions extends ModelCliOptions {
   readonly fusion?: string;
   /** `--strategy ID`: any registered weighting strategy, overriding the preset's. */
   readonly strategy?: string;
+  /** `--max-passes N|P%`: a cap on each map's masked passes. */
+  readonly maxPasses?: string;
+  /** `--budget-rule ID`: the pass-budget rule that spends a cap below the exact count. */
+  readonly budgetRule?: string;
   /** `--score softmax|sigmoid|identity`. */
   readonly score: string;
 }

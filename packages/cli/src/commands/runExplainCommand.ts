@@ -13,6 +13,7 @@ import { explanationFileNames } from '../output/explanationFileNames.js';
 import { explanationFiles } from '../output/explanationFiles.js';
 import { formatTable } from '../output/formatTable.js';
 import { OutputStage } from '../output/OutputStage.js';
+import { approximationCell } from './approximationCell.js';
 import { checkDistinctOutputs } from './checkDistinctOutputs.js';
 import type { ExplainCommandOptions } from './ExplainCommandOptions.js';
 import { explainWithProgress } from './explainWithProgress.js';
@@ -22,7 +23,9 @@ import { withClassFlag } from './withClassFlag.js';
 
 /**
  * `polycam explain`: explains each image with a Poly-CAM preset and writes the npz and the
- * per-image overlays and JSON files.
+ * per-image overlays and JSON files. With `--max-passes`, each map runs at most that many masked
+ * passes (or that share of its exact count); the summary's approximation column and the JSON's
+ * `approximation` say when and how a map was approximated.
  *
  * Every input is checked (options, output places, model, layers, class, every image's header)
  * before the first explanation runs. The images are streamed: each is decoded, explained and
@@ -101,6 +104,7 @@ export async function runExplainCommand(images: readonly string[], options: Expl
             result.score.toFixed(4),
             String(result.layers.length),
             `${result.passes.run}/${result.passes.saved}`,
+            approximationCell(result.approximation),
             String(Math.round(result.durationMs)),
           ]);
         }
@@ -109,7 +113,7 @@ export async function runExplainCommand(images: readonly string[], options: Expl
       } finally {
         await stage.discard();
       }
-      io.stdout.write(formatTable(['image', 'class', 'score', 'layers', 'passes run/saved', 'ms'], rows));
+      io.stdout.write(formatTable(['image', 'class', 'score', 'layers', 'passes run/saved', 'approximation', 'ms'], rows));
     },
   });
 }

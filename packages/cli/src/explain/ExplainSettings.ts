@@ -1,4 +1,4 @@
-import type { LayerSelection, ScoreFunction } from '@polycam/core';
+import type { LayerSelection, PassBudget, ScoreFunction } from '@polycam/core';
 
 /** Explain's per-request options, parsed (see `parseExplainSettings`). */
 export interface ExplainSettings {
@@ -10,4 +10,6 @@ export interface ExplainSettings {
   readonly layers?: LayerSelection;
   /** `--score`. */
   readonly scoreFunction: ScoreFunction;
+  /** `--max-passes`; an exact map when absent. */
+  readonly maxPasses?: PassBudget;
 }

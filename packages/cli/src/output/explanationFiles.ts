@@ -6,7 +6,8 @@ import type { OutputFile } from './OutputFile.js';
 
 /**
  * Renders an image's explanation as files for `--out`: the jet overlay at the image's own
- * resolution, and a JSON summary with the class, score, layers, pass counts and time.
+ * resolution, and a JSON summary with the class, score, layers, pass counts, the approximation
+ * (null for an exact map) and time.
  *
  * @param folder - The output folder.
  * @param imagePath - The explained image's path.

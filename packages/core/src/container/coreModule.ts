@@ -1,5 +1,6 @@
 import { ContainerModule } from 'inversify';
 import type { AttributionMethod } from '../attribution/AttributionMethod.js';
+import type { PassBudgetRule } from '../budget/PassBudgetRule.js';
 import { Explainer } from '../explainer/Explainer.js';
 import type { Fusion } from '../fusion/Fusion.js';
 import type { MethodPreset } from '../methods/MethodPreset.js';
@@ -8,7 +9,7 @@ import type { WeightingStrategy } from '../weighting/WeightingStrategy.js';
 
 /**
  * Core's container module: binds the {@link Explainer}, built from every strategy, fusion,
- * preset and attribution method that the other loaded modules bind.
+ * preset, attribution method and pass-budget rule that the other loaded modules bind.
  */
 export const coreModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.Explainer).toResolvedValue(
@@ -17,12 +18,14 @@ export const coreModule = new ContainerModule(({ bind }) => {
       fusions: Fusion[] | undefined,
       presets: MethodPreset[] | undefined,
       attributions: AttributionMethod[] | undefined,
-    ) => new Explainer({ strategies, fusions, presets, attributions }),
+      budgetRules: PassBudgetRule[] | undefined,
+    ) => new Explainer({ strategies, fusions, presets, attributions, budgetRules }),
     [
       { serviceIdentifier: TOKENS.WeightingStrategy, isMultiple: true, optional: true },
       { serviceIdentifier: TOKENS.Fusion, isMultiple: true, optional: true },
       { serviceIdentifier: TOKENS.MethodPreset, isMultiple: true, optional: true },
       { serviceIdentifier: TOKENS.AttributionMethod, isMultiple: true, optional: true },
+      { serviceIdentifier: TOKENS.PassBudgetRule, isMultiple: true, optional: true },
     ],
   );
 });

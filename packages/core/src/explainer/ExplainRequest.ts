@@ -1,8 +1,10 @@
 import type { ModelBackend } from '../backend/ModelBackend.js';
+import type { PassBudget } from '../budget/PassBudget.js';
 import type { LayerSelection } from '../layers/LayerSelection.js';
 import type { ScoreFunction } from '../target/ScoreFunction.js';
 import type { TargetFunction } from '../target/TargetFunction.js';
 import type { Tensor } from '../tensor/Tensor.js';
+import type { PassBudgetRule } from '../budget/PassBudgetRule.js';
 
 /**
  * One explanation to compute. Only `backend` and `input` are required.
@@ -31,6 +33,19 @@ export interface ExplainRequest {
   readonly target?: TargetFunction;
   /** The most masked images per backend run. Default 32. */
   readonly batchSize?: number;
+  /**
+   * Caps the masked forward passes of this map (the unmasked pass is not counted):
+   * `result.passes.run − 1 ≤ maxPasses`, or a fraction of the exact count (see
+   * {@link PassBudget}). Unset, the map is exact. When the budget is at least the exact count
+   * (the passes the exact map runs after its exact shortcuts), the map is the exact one, bit for
+   * bit; below it, the {@link ExplainRequest.budgetRule | budget rule} approximates, and
+   * `result.approximation` says how. Only strategies that declare `passesFor` take a budget
+   * (CIC, CDC and CVC do); gradient strategies and pixel-attribution methods (RISE, Occlusion),
+   * whose passes are set by their own options, are refused as `invalid-argument`.
+   */
+  readonly maxPasses?: PassBudget;
+  /** The {@link PassBudgetRule} that spends a budget below the exact count, by id. Default `groups`. */
+  readonly budgetRule?: string;
   /** Cancels the explanation. */
   readonly signal?: AbortSignal;
 }

@@ -1,3 +1,4 @@
+import type { ApproximationReport } from '../budget/ApproximationReport.js';
 import type { Map2D } from '../tensor/Map2D.js';
 
 /**
@@ -69,6 +70,12 @@ export interface ExplainResult {
   };
   /** The passes run (the unmasked one included) and the evaluations saved. */
   readonly passes: PassCount;
+  /**
+   * How the map was approximated to fit `ExplainRequest.maxPasses`: the rule, the budget, the
+   * exact count and each layer's share. Undefined when the map is exact (no budget, or a budget
+   * at least the exact count).
+   */
+  readonly approximation: ApproximationReport | undefined;
   /** Wall-clock milliseconds the explanation took. */
   readonly durationMs: number;
 }

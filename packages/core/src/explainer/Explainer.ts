@@ -1,5 +1,6 @@
 import { filter, lastValueFrom, map, Observable } from 'rxjs';
 import type { AttributionMethod } from '../attribution/AttributionMethod.js';
+import type { PassBudgetRule } from '../budget/PassBudgetRule.js';
 import { PolycamError } from '../errors/PolycamError.js';
 import type { Fusion } from '../fusion/Fusion.js';
 import type { MethodPreset } from '../methods/MethodPreset.js';
@@ -83,10 +84,11 @@ export class Explainer {
   readonly #fusions: ReadonlyMap<string, Fusion>;
   readonly #presets: ReadonlyMap<string, MethodPreset>;
   readonly #attributions: ReadonlyMap<string, AttributionMethod>;
+  readonly #budgetRules: ReadonlyMap<string, PassBudgetRule>;
 
   /**
-   * @param options - The plugins: strategies, fusions, presets and attribution methods, each
-   *   list empty unless given.
+   * @param options - The plugins: strategies, fusions, presets, attribution methods and
+   *   pass-budget rules, each list empty unless given.
    * @throws {@link PolycamError} `invalid-argument` when two plugins share an id or a name.
    */
   public constructor(options: ExplainerOptions = {}) {
@@ -94,6 +96,7 @@ export class Explainer {
     this.#fusions = indexById('fusion', options.fusions ?? []);
     this.#presets = indexByName('preset', options.presets ?? []);
     this.#attributions = indexByName('method', options.attributions ?? [], this.#presets);
+    this.#budgetRules = indexById('pass-budget rule', options.budgetRules ?? []);
   }
 
   /**
@@ -178,6 +181,15 @@ export class Explainer {
   }
 
   /**
+   * The registered pass-budget rules (what `maxPasses` spends below the exact count).
+   *
+   * @returns The rules in registration order.
+   */
+  public budgetRules(): PassBudgetRule[] {
+    return [...this.#budgetRules.values()];
+  }
+
+  /**
    * Resolves a request's preset, strategy and fusion ids to plugins. An attribution method has
    * no strategy or fusion: use {@link Explainer.method} to look up any method.
    *
@@ -212,7 +224,8 @@ export class Explainer {
   /**
    * Checks a request without running anything: resolves its method, then checks that the
    * backend has what the method requires, the input is one image of the model's size, the batch
-   * size is a positive integer, the layers exist and the class is one of the model's outputs.
+   * size is a positive integer, the pass budget (if any) is valid for the method, the layers
+   * exist and the class is one of the model's outputs.
    * Prepare every request of a batch of images first to fail before the first forward pass.
    *
    * @param request - What to explain, and how.
@@ -222,7 +235,7 @@ export class Explainer {
    *   `invalid-argument`, `unknown-layer` or `class-out-of-range`.
    */
   public prepare(request: ExplainRequest): PreparedExplanation {
-    return prepareExplanation(request, this.#plan(request));
+    return prepareExplanation(request, this.#plan(request), this.#budgetRules);
   }
 
   /**

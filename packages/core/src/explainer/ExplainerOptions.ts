@@ -1,4 +1,5 @@
 import type { AttributionMethod } from '../attribution/AttributionMethod.js';
+import type { PassBudgetRule } from '../budget/PassBudgetRule.js';
 import type { Fusion } from '../fusion/Fusion.js';
 import type { MethodPreset } from '../methods/MethodPreset.js';
 import type { WeightingStrategy } from '../weighting/WeightingStrategy.js';
@@ -16,4 +17,6 @@ export interface ExplainerOptions {
   /** The pixel-attribution methods; ids and aliases must be unique among presets and
    * attribution methods. */
   readonly attributions?: readonly AttributionMethod[];
+  /** The rules that spend a pass budget below the exact count; ids must be unique. */
+  readonly budgetRules?: readonly PassBudgetRule[];
 }

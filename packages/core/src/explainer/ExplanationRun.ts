@@ -1,4 +1,5 @@
 import type { AttributionContext } from '../attribution/AttributionContext.js';
+import type { ApproximationReport } from '../budget/ApproximationReport.js';
 import { PolycamError } from '../errors/PolycamError.js';
 import { throwIfAborted } from '../errors/throwIfAborted.js';
 import { checkFiniteOutput } from '../scoring/checkFiniteOutput.js';
@@ -136,6 +137,11 @@ export class ExplanationRun {
     return value;
   }
 
+  /** The passes run so far, the unmasked one included. */
+  public get passesRun(): number {
+    return this.#run;
+  }
+
   /**
    * Records a finished stage at its place in forward order and emits its `layer` event. A CAM
    * runner adds its stages deepest first, as it fuses them.
@@ -153,9 +159,10 @@ export class ExplanationRun {
    * the explanation's.
    *
    * @param method - The method that ran, as the result reports it.
+   * @param approximation - How a budgeted map was approximated; undefined when it is exact.
    * @returns The finished explanation.
    */
-  public finish(method: ExplainResult['method']): ExplainResult {
+  public finish(method: ExplainResult['method'], approximation?: ApproximationReport): ExplainResult {
     const { target, baseScore } = this.context;
     const stages = this.#stages as readonly ExplainStage[];
     return {
@@ -167,6 +174,7 @@ export class ExplanationRun {
       layers: this.#started.prepared.layers,
       method,
       passes: { run: this.#run, saved: this.#saved },
+      approximation,
       durationMs: performance.now() - this.#started.startedAt,
     };
   }

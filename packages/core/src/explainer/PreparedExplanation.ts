@@ -1,3 +1,4 @@
+import type { PreparedBudget } from '../budget/PreparedBudget.js';
 import type { ScoreFunction } from '../target/ScoreFunction.js';
 import type { TargetFunction } from '../target/TargetFunction.js';
 import type { Tensor } from '../tensor/Tensor.js';
@@ -32,4 +33,6 @@ export interface PreparedExplanation<Plan extends ExplainPlan = ExplainPlan> {
   /** The requested target: the request's own, or its class's; undefined to explain the model's
    * argmax on the input, which only the unmasked pass can tell. */
   readonly target: TargetFunction | undefined;
+  /** The checked pass budget and its rule; undefined for an exact map. */
+  readonly budget: PreparedBudget | undefined;
 }

@@ -1,3 +1,5 @@
+import type { PassBudgetRule } from '../budget/PassBudgetRule.js';
+import { checkPassBudget } from '../budget/checkPassBudget.js';
 import { PolycamError } from '../errors/PolycamError.js';
 import { resolveLayers } from '../layers/resolveLayers.js';
 import { classTarget } from '../target/classTarget.js';
@@ -33,23 +35,29 @@ function checkCapabilities(request: ExplainRequest, plan: ExplainPlan): void {
 /**
  * Checks everything about a request that can fail before a forward pass, in this order: the
  * backend's capabilities against what the method requires, the input's shape, the batch size,
- * the layers (a CAM's only) and the class.
+ * the pass budget, the layers (a CAM's only) and the class.
  *
  * @internal
  * @param request - What to explain.
  * @param plan - The request's resolved method.
- * @throws {@link PolycamError} `unsupported-capability`, `invalid-argument`, `unknown-layer` or
- *   `class-out-of-range`.
+ * @param budgetRules - The registered pass-budget rules, by id.
+ * @throws {@link PolycamError} `unsupported-capability`, `invalid-argument`, `unknown-method` (a
+ *   pass-budget rule), `unknown-layer` or `class-out-of-range`.
  */
-export function prepareExplanation(request: ExplainRequest, plan: ExplainPlan): PreparedExplanation {
+export function prepareExplanation(
+  request: ExplainRequest,
+  plan: ExplainPlan,
+  budgetRules: ReadonlyMap<string, PassBudgetRule> = new Map(),
+): PreparedExplanation {
   checkCapabilities(request, plan);
   const { description } = request.backend;
   const input = asSingleImage(request.input, description);
   const batchSize = checkBatchSize(request.batchSize ?? DEFAULT_BATCH_SIZE);
+  const budget = checkPassBudget(request.maxPasses, request.budgetRule, plan, budgetRules);
   const layers = plan.kind === 'cam' ? resolveLayers(description, request.layers ?? plan.parts.preset.layers ?? 'auto') : [];
   const scoreFunction = request.scoreFunction ?? 'softmax';
   const target =
     request.target ??
     (request.classIndex === undefined ? undefined : classTarget(request.classIndex, scoreFunction, description.output.size));
-  return { request, plan, input, layers, batchSize, scoreFunction, target };
+  return { request, plan, input, layers, batchSize, scoreFunction, target, budget };
 }

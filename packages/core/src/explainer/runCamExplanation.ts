@@ -1,3 +1,6 @@
+import type { BudgetPlan } from '../budget/BudgetPlan.js';
+import { planPassBudget } from '../budget/planPassBudget.js';
+import { PolycamError } from '../errors/PolycamError.js';
 import { throwIfAborted } from '../errors/throwIfAborted.js';
 import { relu } from '../kernels/relu.js';
 import { saliencyMap } from '../kernels/saliencyMap.js';
@@ -17,6 +20,11 @@ import type { PreparedExplanation } from './PreparedExplanation.js';
  * element weights), rectified into its CAM `C_l`, fused with the deeper fused map into `P_l`,
  * and staged as `resize(u(P_l), H×W)`.
  *
+ * With a pass budget below the exact count, the budget's rule plans each layer's probes after
+ * the unmasked pass; the strategy weighs the probes in place of the layer's channels, and the
+ * rule turns their weights into the channels'. Without one, or with one at least the exact
+ * count, nothing differs from the exact map.
+ *
  * @internal
  * @param prepared - The checked request, with its preset, strategy and fusion.
  * @param signal - Cancels the run; checked before each layer.
@@ -30,22 +38,36 @@ export async function runCamExplanation(
   emit: (event: ExplainEvent) => void,
 ): Promise<ExplainResult> {
   const { preset, strategy, fusion } = prepared.plan.parts;
-  const run = await ExplanationRun.start(prepared, signal, emit, (activations) =>
-    activations.map((activation) => strategy.plannedEvaluations(activation.shape[0]!)),
-  );
+  let budgeted: BudgetPlan | undefined;
+  const run = await ExplanationRun.start(prepared, signal, emit, (activations) => {
+    budgeted = prepared.budget && planPassBudget(prepared.budget, strategy, prepared.layers, activations);
+    return activations.map((activation, index) => strategy.plannedEvaluations((budgeted?.layers[index]!.probes ?? activation).shape[0]!));
+  });
   const [, , height, width] = prepared.input.shape as [number, number, number, number];
   let deeper: Map2D | undefined;
   for (let position = prepared.layers.length - 1; position >= 0; position -= 1) {
     throwIfAborted(signal);
     const layer = prepared.layers[position]!;
     const activation = run.activations[position]!;
-    const computed = await run.step(position, () => strategy.computeWeights({ ...run.context, layer, activation }));
-    const weights = checkStrategyWeights(strategy, layer, activation, computed);
+    const approximation = budgeted?.layers[position];
+    const weighed = approximation?.probes ?? activation;
+    const computed = await run.step(position, () => strategy.computeWeights({ ...run.context, layer, activation: weighed }));
+    const checked = checkStrategyWeights(strategy, layer, weighed, computed);
+    const weights = approximation === undefined ? checked : approximation.expand(checked);
+    if (approximation !== undefined && weights.length !== activation.shape[0]!) {
+      throw new PolycamError('invalid-plugin', `pass-budget rule '${budgeted!.report.rule}' expanded ${weights.length} weights for the ${activation.shape[0]} channels of layer '${layer}'`);
+    }
+    if (budgeted !== undefined && run.passesRun - 1 > budgeted.budget) {
+      throw new PolycamError(
+        'invalid-plugin',
+        `weighting strategy '${strategy.id}' ran ${run.passesRun - 1} masked passes on a budget of ${budgeted.budget}, more than its passesFor declared`,
+      );
+    }
     const sum = strategy.granularity === 'element' ? weightedElementSum(activation, weights) : weightedChannelSum(activation, weights);
     const cam: Map2D = { height: sum.height, width: sum.width, data: relu(sum.data) };
     const fused = fusion.fuse(cam, deeper);
     run.addStage(position, { layer, map: saliencyMap(fused, height, width), cam, fused, weights });
     deeper = fused;
   }
-  return run.finish({ preset: preset.id, strategy: strategy.id, fusion: fusion.id });
+  return run.finish({ preset: preset.id, strategy: strategy.id, fusion: fusion.id }, budgeted?.report);
 }

@@ -9,5 +9,6 @@ export type { ChannelMaskPlan } from './ChannelMaskPlan.js';
 export type { ChannelMaskScores } from './ChannelMaskScores.js';
 export type { MaskKind } from './MaskKind.js';
 export type { MaskVariants } from './MaskVariants.js';
+export { countChannelMaskPasses } from './countChannelMaskPasses.js';
 export { planChannelMasks } from './planChannelMasks.js';
 export { scoreChannelMasks } from './scoreChannelMasks.js';

@@ -68,8 +68,9 @@ async function prepare(backend: ModelBackend, seed: number): Promise<Prepared> {
  * The shared test suite every {@link WeightingStrategy} must pass, ours and third parties'
  * alike. It weighs the layers of a small model and checks the contract: one finite weight per
  * channel (or per activation element, for an `element`-granularity strategy), exact accounting of planned evaluations, the batch-size limit, determinism,
- * independence from the batch size, no state kept between calls, no mutation of its inputs, and
- * cancellation.
+ * independence from the batch size, no state kept between calls, no mutation of its inputs,
+ * cancellation, and, for a strategy that declares `passesFor` (and so takes a pass budget), that
+ * it runs exactly the passes it declares and weighs each channel from its own plane alone.
  *
  * @example
  * ```ts
@@ -187,6 +188,32 @@ export function describeWeightingStrategyConformance(
         await strategy.computeWeights(context);
         expect(context.input.data).toEqual(input);
         expect(context.activation.data).toEqual(activation);
+      } finally {
+        await backend.dispose();
+      }
+    }, timeout);
+
+    it('runs what its passesFor declares, weighing each channel from its own plane, if it declares passesFor', async () => {
+      const strategy = createStrategy();
+      const { backend } = observedBackend(await load());
+      try {
+        const prepared = await prepare(backend, 27);
+        for (let layer = 0; layer < prepared.layers.length && strategy.passesFor !== undefined; layer += 1) {
+          const activation = prepared.layers[layer]!.activation;
+          const full = prepared.context(layer);
+          const weights = await strategy.computeWeights(full);
+          expect(full.counts.run).toBe(strategy.passesFor(activation));
+          // Every other channel, in reverse order: each must keep the weight it had among all.
+          const [channels, height, width] = activation.shape as [number, number, number];
+          const picked = Array.from({ length: channels }, (_, channel) => channel).filter((channel) => channel % 2 === 0).reverse();
+          const data = new Float32Array(picked.length * height * width);
+          picked.forEach((channel, slot) => data.set(activation.data.subarray(channel * height * width, (channel + 1) * height * width), slot * height * width));
+          const subset = { shape: [picked.length, height, width], data };
+          const partial = prepared.context(layer, { activation: subset });
+          const subsetWeights = await strategy.computeWeights(partial);
+          expect(partial.counts.run).toBe(strategy.passesFor(subset));
+          picked.forEach((channel, slot) => expect(Math.abs(subsetWeights[slot]! - weights[channel]!)).toBeLessThanOrEqual(tolerance));
+        }
       } finally {
         await backend.dispose();
       }

@@ -1,4 +1,5 @@
 import type { BackendCapability } from '../backend/BackendCapability.js';
+import type { Tensor } from '../tensor/Tensor.js';
 import type { WeightGranularity } from './WeightGranularity.js';
 import type { WeightingContext } from './WeightingContext.js';
 
@@ -54,6 +55,18 @@ export interface WeightingStrategy {
    * @returns The planned number of evaluations.
    */
   plannedEvaluations(channels: number): number;
+  /**
+   * The exact number of forward passes {@link WeightingStrategy.computeWeights} runs on this
+   * activation, after the strategy's exact shortcuts. Optional: a strategy that declares it
+   * lets the explainer honour a pass budget (`ExplainRequest.maxPasses`), by handing it fewer
+   * planes, or planes that stand for several channels, as its activation. Declare it only when
+   * each channel's weight depends on that channel's own plane (and the image and model) alone,
+   * never on the other channels; the conformance suite checks both promises.
+   *
+   * @param activation - The planes to weigh, `[K, h, w]`.
+   * @returns The passes `computeWeights` would report to the ledger as run.
+   */
+  passesFor?(activation: Tensor): number;
   /**
    * Weighs the layer's channels.
    *

@@ -3,7 +3,7 @@ import type { ExplainResult } from '@polycam/core';
 /**
  * The JSON summary of one explanation, as `polycam explain --out` writes it: the image, extra
  * details (such as the model path and the class name), the method, the class, the target, the
- * score, the layers, the pass counts, the time in milliseconds and the map's size. A dataset
+ * score, the layers, the pass counts, the approximation (`null` when the map is exact), the time in milliseconds and the map's size. A dataset
  * job's record holds the same fields and more.
  *
  * @param image - The explained image's path.
@@ -21,6 +21,7 @@ export function explanationRecord(image: string, result: ExplainResult, details:
     score: result.score,
     layers: result.layers,
     passes: result.passes,
+    approximation: result.approximation ?? null,
     durationMs: Math.round(result.durationMs),
     mapSize: [result.map.height, result.map.width],
   };

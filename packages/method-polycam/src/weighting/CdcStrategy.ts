@@ -1,5 +1,5 @@
-import type { BackendCapability, WeightingContext, WeightingStrategy } from '@polycam/core';
-import { scoreChannelMasks } from '@polycam/core/masking';
+import type { BackendCapability, Tensor, WeightingContext, WeightingStrategy } from '@polycam/core';
+import { countChannelMaskPasses, planChannelMasks, scoreChannelMasks } from '@polycam/core/masking';
 
 /**
  * CDC, Channel-wise Decrease of Confidence (PCAM−): each channel weighs how much the score drops
@@ -15,6 +15,11 @@ export class CdcStrategy implements WeightingStrategy {
   /** K: one complement-masked image per channel. */
   public plannedEvaluations(channels: number): number {
     return channels;
+  }
+
+  /** One pass per distinct non-zero mask and variant, plus the shared zero input where it is needed. */
+  public passesFor(activation: Tensor): number {
+    return countChannelMaskPasses(planChannelMasks(activation), { direct: false, complement: true });
   }
 
   /** Weighs channel k by `ReLU(s(X) − s(X ⊙ (1 − M_k)))`. */

@@ -1,5 +1,5 @@
-import type { BackendCapability, WeightingContext, WeightingStrategy } from '@polycam/core';
-import { scoreChannelMasks } from '@polycam/core/masking';
+import type { BackendCapability, Tensor, WeightingContext, WeightingStrategy } from '@polycam/core';
+import { countChannelMaskPasses, planChannelMasks, scoreChannelMasks } from '@polycam/core/masking';
 
 /**
  * CIC, Channel-wise Increase of Confidence (PCAM+): each channel weighs the score of the image
@@ -15,6 +15,11 @@ export class CicStrategy implements WeightingStrategy {
   /** K: one masked image per channel. */
   public plannedEvaluations(channels: number): number {
     return channels;
+  }
+
+  /** One pass per distinct non-zero mask and variant, plus the shared zero input where it is needed. */
+  public passesFor(activation: Tensor): number {
+    return countChannelMaskPasses(planChannelMasks(activation), { direct: true, complement: false });
   }
 
   /** Weighs channel k by `s(X ⊙ M_k)`. */

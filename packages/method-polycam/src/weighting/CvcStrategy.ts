@@ -1,5 +1,5 @@
-import type { BackendCapability, WeightingContext, WeightingStrategy } from '@polycam/core';
-import { scoreChannelMasks } from '@polycam/core/masking';
+import type { BackendCapability, Tensor, WeightingContext, WeightingStrategy } from '@polycam/core';
+import { countChannelMaskPasses, planChannelMasks, scoreChannelMasks } from '@polycam/core/masking';
 
 /**
  * CVC, Channel-wise Variation of Confidence (PCAM±): the increase and the decrease together,
@@ -14,6 +14,11 @@ export class CvcStrategy implements WeightingStrategy {
   /** 2K: a masked and a complement-masked image per channel. */
   public plannedEvaluations(channels: number): number {
     return 2 * channels;
+  }
+
+  /** One pass per distinct non-zero mask and variant, plus the shared zero input where it is needed. */
+  public passesFor(activation: Tensor): number {
+    return countChannelMaskPasses(planChannelMasks(activation), { direct: true, complement: true });
   }
 
   /** Weighs channel k by `ReLU(s(X ⊙ M_k) + s(X) − s(X ⊙ (1 − M_k)))`. */

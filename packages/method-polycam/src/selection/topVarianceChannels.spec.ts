@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { topVarianceChannels } from '@polycam-examples/faster-polycam';
+import { topVarianceChannels } from '@polycam/method-polycam';
 
 // Five 2×2 channels whose population variances are worked out by hand:
 // c0 [1,1,1,1] → 0; c1 [0,2,0,2] → 1; c2 [0,4,0,4] → 4; c3 [5,7,5,7] → 1; c4 [-3,3,-3,3] → 9.

@@ -10,9 +10,9 @@ import {
 } from '@polycam/core';
 import { normalizeMap, resizeBilinear } from '@polycam/core/kernels';
 import { createToyBackend, describeWeightingStrategyConformance } from '@polycam/core/testing';
-import { CicStrategy, CvcStrategy } from '@polycam/method-polycam';
+import { CicStrategy, CvcStrategy, FasterPolycamStrategy } from '@polycam/method-polycam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FasterPolycamStrategy } from '@polycam-examples/faster-polycam';
+
 
 describeWeightingStrategyConformance('faster-cvc keeping 3 channels', () => new FasterPolycamStrategy(new CvcStrategy(), { keep: 3 }));
 describeWeightingStrategyConformance('faster-cic keeping 2 channels, masked inputs', () => new FasterPolycamStrategy(new CicStrategy(), { keep: 2 }), {
