@@ -10,9 +10,9 @@ import { readModelBytes } from './readModelBytes.js';
  * A {@link @polycam/core!index.ModelBackend | ModelBackend} over onnxruntime-node's CPU
  * execution provider: {@link OnnxSessionBackend} with sessions created by onnxruntime-node.
  *
- * It keeps the model as it is, for plain batched passes, and a copy whose graph also outputs
- * every layer, for the passes that tap layers (each call fetches only what it needs). Loading
- * runs one shape-probing pass to describe every layer. A model with a fixed batch axis is fed
+ * It keeps the model as it is, for plain batched passes (a session created on the first such
+ * pass), and a copy whose graph also outputs every layer, for the passes that tap layers (each
+ * call fetches only what it needs). Loading runs one shape-probing pass to describe every layer. A model with a fixed batch axis is fed
  * one fixed-size chunk at a time, padded at the end; a dynamic one takes the whole batch at once.
  *
  * It declares `masked-inputs` for models of opset 11 or later: masked images are built inside

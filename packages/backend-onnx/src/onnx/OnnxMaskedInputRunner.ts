@@ -1,6 +1,7 @@
 import { checkMaskedRunRequest, PolycamError, runInChunks, type MaskedInputRunner, type MaskedRunRequest, type ModelDescription, type RunResult } from '@polycam/core';
 import type { InferenceSession } from 'onnxruntime-common';
 import type { OnnxWiring } from '../OnnxWiring.js';
+import { bilinearMatrix } from './bilinearMatrix.js';
 import { maskedInputNames } from './maskedInputNames.js';
 import type { OnnxRuntimeBinding } from './OnnxRuntimeBinding.js';
 import { runOnnxSession } from './runOnnxSession.js';
@@ -10,9 +11,9 @@ import { withMaskedInput } from './withMaskedInput.js';
 /**
  * The `masked-inputs` capability of {@link OnnxSessionBackend}: a third session whose graph is
  * rewritten (see `withMaskedInput`) to take one image and a batch of low-resolution masks and to
- * build the masked images itself, with the runtime's Resize and Mul kernels. The session is
- * created on first use. It needs opset 11 or later (Resize with `sizes` and half-pixel
- * coordinates).
+ * build the masked images itself, with the runtime's MatMul and Mul kernels: the runner feeds the
+ * bilinear interpolation matrices of each mask size (see `bilinearMatrix`), made once per size.
+ * The session is created on first use. It needs opset 11 or later.
  *
  * @internal
  */
@@ -22,6 +23,8 @@ export class OnnxMaskedInputRunner implements MaskedInputRunner {
   readonly #description: ModelDescription;
   readonly #binding: OnnxRuntimeBinding;
   #session: Promise<InferenceSession> | undefined;
+  /** The interpolation matrices of each mask size seen, by `h×w`: a few KiB each. */
+  readonly #matrices = new Map<string, { readonly rows: Float32Array; readonly columns: Float32Array }>();
   #disposed = false;
 
   /**
@@ -59,6 +62,7 @@ export class OnnxMaskedInputRunner implements MaskedInputRunner {
         ? { data: transposeImages(request.image.data, 1, channels, height * width, true), dims: [1, height, width, channels] }
         : { data: request.image.data, dims: [1, channels, height, width] };
     const chunk = fixedBatchSize ?? count;
+    const { rows, columns } = this.#matricesFor(maskHeight, maskWidth);
     const outputs = await runInChunks({
       count,
       chunk,
@@ -66,9 +70,30 @@ export class OnnxMaskedInputRunner implements MaskedInputRunner {
       runtime: this.#binding.name,
       items: { data: request.masks.data, itemSize: maskHeight * maskWidth },
       runChunk: (_start, _used, masks) =>
-        runOnnxSession(this.#binding, session, { [maskedInputNames.image]: image, [maskedInputNames.masks]: { data: masks!, dims: [chunk, maskHeight, maskWidth] } }, [output]),
+        runOnnxSession(
+          this.#binding,
+          session,
+          {
+            [maskedInputNames.image]: image,
+            [maskedInputNames.masks]: { data: masks!, dims: [chunk, maskHeight, maskWidth] },
+            [maskedInputNames.rows]: { data: rows, dims: [height, maskHeight] },
+            [maskedInputNames.columns]: { data: columns, dims: [maskWidth, width] },
+          },
+          [output],
+        ),
     });
     return { output: outputs.get(output)!, activations: new Map() };
+  }
+
+  #matricesFor(maskHeight: number, maskWidth: number): { readonly rows: Float32Array; readonly columns: Float32Array } {
+    const key = `${maskHeight}×${maskWidth}`;
+    let matrices = this.#matrices.get(key);
+    if (matrices === undefined) {
+      const [, height, width] = this.#wiring.imageShape;
+      matrices = { rows: bilinearMatrix(height, maskHeight, false), columns: bilinearMatrix(width, maskWidth, true) };
+      this.#matrices.set(key, matrices);
+    }
+    return matrices;
   }
 
   /**

@@ -33,9 +33,11 @@ const MIN_MASKED_INPUT_OPSET = 11;
  * `onnxruntime-common`'s `InferenceSession` (onnxruntime-node, onnxruntime-web, ...). A
  * runtime's backend extends it and only creates its sessions (see {@link OnnxRuntimeBinding}).
  *
- * It keeps two sessions: the model as it is, for plain batched passes, and a copy whose graph
- * also outputs every layer, for the passes that tap layers (each call fetches only what it
- * needs). Opening runs one shape-probing pass to describe every layer. A model with a fixed batch
+ * It keeps two sessions: a copy of the model whose graph also outputs every layer, for the
+ * passes that tap layers (each call fetches only what it needs), and the model as it is, for
+ * plain batched passes, created on the first plain run (a Poly-CAM explanation with in-runtime masking runs
+ * none, so loading a model to explain it creates one session fewer). Opening runs one shape-probing pass to
+ * describe every layer. A model with a fixed batch
  * axis is fed one fixed-size chunk at a time, padded at the end; a dynamic one takes the whole
  * batch at once. A channels-last (NHWC) model gets its images transposed at the edge.
  *
@@ -66,6 +68,7 @@ export abstract class OnnxSessionBackend implements ModelBackend {
   public readonly weightRandomizer: WeightRandomizer | undefined;
   readonly #sessions: OnnxSessions;
   #disposed = false;
+  #plainUsed = false;
 
   /**
    * @param sessions - The opened model, from {@link OnnxSessionBackend.openSessions}.
@@ -79,7 +82,8 @@ export abstract class OnnxSessionBackend implements ModelBackend {
   }
 
   /**
-   * Opens a model on a runtime: decodes and wires it, creates the plain and the tapped sessions,
+   * Opens a model on a runtime: decodes and wires it, creates the tapped session (the plain one
+   * waits for its first run),
    * and describes every layer with one probing pass.
    *
    * @param source - The bytes, the runtime binding and the options.
@@ -98,17 +102,15 @@ export abstract class OnnxSessionBackend implements ModelBackend {
     const wiring = wireOnnxModel(summary, source.options ?? {}, name);
     source.checkWiring?.(wiring);
     const candidates = reachableOutputs(summary, wiring.input);
-    const plain = await binding.createSession(bytes);
-    let tapped: InferenceSession | undefined;
+    const tapped = await binding.createSession(withGraphOutputs(bytes, candidates, summary.outputs.map((output) => output.name)));
     try {
-      tapped = await binding.createSession(withGraphOutputs(bytes, candidates, summary.outputs.map((output) => output.name)));
       const description = await describeOnnxModel(binding, tapped, summary, wiring, candidates);
       const masked = summary.opset >= MIN_MASKED_INPUT_OPSET ? new OnnxMaskedInputRunner({ bytes, opset: summary.opset }, wiring, description, binding) : undefined;
       const randomizer = source.reload === undefined ? undefined : new OnnxWeightRandomizer(bytes, summary, source.reload);
-      return { binding, wiring, description, plain, tapped, masked, randomizer };
+      let plain: Promise<InferenceSession> | undefined;
+      return { binding, wiring, description, plain: () => (plain ??= binding.createSession(bytes)), tapped, masked, randomizer };
     } catch (error) {
-      await plain.release();
-      await tapped?.release();
+      await tapped.release();
       throw error;
     }
   }
@@ -133,7 +135,8 @@ export abstract class OnnxSessionBackend implements ModelBackend {
     const [channels, height, width] = imageShape;
     const count = request.input.shape[0]!;
     const chunk = fixedBatchSize ?? count;
-    const session = taps.length > 0 ? tapped : plain;
+    if (taps.length === 0) this.#plainUsed = true;
+    const session = taps.length > 0 ? tapped : await plain();
     const fetches = [...new Set([output, ...taps])];
     const results = await runInChunks({
       count,
@@ -164,6 +167,6 @@ export abstract class OnnxSessionBackend implements ModelBackend {
     if (this.#disposed) return;
     this.#disposed = true;
     const { plain, tapped, masked } = this.#sessions;
-    await Promise.all([plain.release(), tapped.release(), masked?.dispose()]);
+    await Promise.all([this.#plainUsed ? plain().then((session) => session.release(), () => undefined) : undefined, tapped.release(), masked?.dispose()]);
   }
 }

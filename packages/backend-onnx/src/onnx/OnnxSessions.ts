@@ -14,8 +14,12 @@ export interface OnnxSessions {
   readonly wiring: OnnxWiring;
   /** The model's description, from the probing pass. */
   readonly description: ModelDescription;
-  /** A session on the model as it is, for plain runs. */
-  readonly plain: InferenceSession;
+  /**
+   * The session on the model as it is, for runs without taps, created on first use (an
+   * explanation runs none: its unmasked pass taps layers and its masked passes have their own
+   * session), then the same one every time.
+   */
+  readonly plain: () => Promise<InferenceSession>;
   /** A session on the model whose graph also outputs every layer, for runs that tap layers. */
   readonly tapped: InferenceSession;
   /** In-runtime masking, for models of opset 11 or later. */

@@ -38,9 +38,9 @@ describe('@polycam/backend-onnx/onnx', () => {
 
   it('exports the tools a third-party backend needs', () => {
     expect(typeof onnx.OnnxSessionBackend).toBe('function');
-    for (const name of ['summarizeOnnxModel', 'wireOnnxModel', 'reachableOutputs', 'withGraphOutputs', 'withMaskedInput', 'detectLayout']) {
+    for (const name of ['summarizeOnnxModel', 'wireOnnxModel', 'reachableOutputs', 'withGraphOutputs', 'withMaskedInput', 'bilinearMatrix', 'detectLayout']) {
       expect(typeof (onnx as Record<string, unknown>)[name]).toBe('function');
     }
-    expect(onnx.maskedInputNames).toEqual({ image: 'polycam_image', masks: 'polycam_masks' });
+    expect(onnx.maskedInputNames).toEqual({ image: 'polycam_image', masks: 'polycam_masks', rows: 'polycam_rows', columns: 'polycam_columns' });
   });
 });

@@ -21,6 +21,7 @@
  *
  * @packageDocumentation
  */
+export { bilinearMatrix } from './bilinearMatrix.js';
 export { detectLayout } from '../detectLayout.js';
 export type { OnnxWiring } from '../OnnxWiring.js';
 export { wireOnnxModel } from '../wireOnnxModel.js';

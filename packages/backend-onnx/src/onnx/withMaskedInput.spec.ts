@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { buildTinyCnn } from '@polycam/backend-onnx/builders';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
+import { bilinearMatrix } from './bilinearMatrix.js';
 import { readProtoFields } from './readProtoFields.js';
 import { summarizeOnnxModel } from './summarizeOnnxModel.js';
 import { withMaskedInput } from './withMaskedInput.js';
@@ -18,14 +19,16 @@ function graphFields(model: Uint8Array): ReturnType<typeof readProtoFields> {
 }
 
 describe('withMaskedInput', () => {
-  it('gives the fixture two inputs, polycam_image and polycam_masks, and keeps its output', async () => {
+  it('gives the fixture four inputs, the image, the masks and their interpolation matrices, and keeps its output', async () => {
     const rewritten = withMaskedInput(fixture, { name: 'input', layout: 'NCHW', shape: [3, 128, 128], opset: 13 });
     const session = await ort.InferenceSession.create(rewritten);
     try {
-      expect(session.inputNames).toEqual(['polycam_image', 'polycam_masks']);
+      expect(session.inputNames).toEqual(['polycam_image', 'polycam_masks', 'polycam_rows', 'polycam_columns']);
       expect(session.inputMetadata).toEqual([
         expect.objectContaining({ name: 'polycam_image', type: 'float32', shape: [1, 3, 128, 128] }),
         expect.objectContaining({ name: 'polycam_masks', type: 'float32', shape: ['masks', 'mask_height', 'mask_width'] }),
+        expect.objectContaining({ name: 'polycam_rows', type: 'float32', shape: [128, 'mask_height'] }),
+        expect.objectContaining({ name: 'polycam_columns', type: 'float32', shape: ['mask_width', 128] }),
       ]);
       expect(session.outputNames).toEqual(['logits']);
       // Masks of ones leave the image as it is: the output is the original model's.
@@ -33,6 +36,8 @@ describe('withMaskedInput', () => {
       const masked = await session.run({
         polycam_image: new ort.Tensor('float32', image, [1, 3, 128, 128]),
         polycam_masks: new ort.Tensor('float32', new Float32Array(2 * 3 * 3).fill(1), [2, 3, 3]),
+        polycam_rows: new ort.Tensor('float32', bilinearMatrix(128, 3, false), [128, 3]),
+        polycam_columns: new ort.Tensor('float32', bilinearMatrix(128, 3, true), [3, 128]),
       });
       const original = await ort.InferenceSession.create(fixture);
       const plain = await original.run({ input: new ort.Tensor('float32', image, [1, 3, 128, 128]) });
@@ -61,13 +66,15 @@ describe('withMaskedInput', () => {
       if (field.number !== 7) expect(same(field.raw, readProtoFields(fixture)[index]!.raw)).toBe(true);
     });
     const summary = summarizeOnnxModel(rewritten);
-    expect(summary.inputs.map((input) => input.name)).toEqual(['polycam_image', 'polycam_masks']);
+    expect(summary.inputs.map((input) => input.name)).toEqual(['polycam_image', 'polycam_masks', 'polycam_rows', 'polycam_columns']);
     // The original input is now written by a node that runs before the first convolution.
     const writer = summary.nodes.findIndex((node) => node.outputs.includes('input'));
     const firstConv = summary.nodes.findIndex((node) => node.op === 'Conv');
     expect(summary.nodes[writer]!.op).toBe('Mul');
     expect(writer).toBeLessThan(firstConv);
-    expect(summary.nodes.some((node) => node.op === 'Resize')).toBe(true);
+    // The masks are upsampled by two matrix products, not by a Resize.
+    expect(summary.nodes.filter((node) => node.op === 'MatMul' && node.name.startsWith('/polycam/')).length).toBe(2);
+    expect(summary.nodes.some((node) => node.op === 'Resize')).toBe(false);
   });
 
   it('takes a channels-last image for an NHWC model', async () => {
@@ -78,6 +85,8 @@ describe('withMaskedInput', () => {
       const result = await session.run({
         polycam_image: new ort.Tensor('float32', new Float32Array(32 * 32 * 3).fill(1), [1, 32, 32, 3]),
         polycam_masks: new ort.Tensor('float32', new Float32Array(2 * 4 * 4).fill(0.5), [2, 4, 4]),
+        polycam_rows: new ort.Tensor('float32', bilinearMatrix(32, 4, false), [32, 4]),
+        polycam_columns: new ort.Tensor('float32', bilinearMatrix(32, 4, true), [4, 32]),
       });
       expect(result['logits']!.dims).toEqual([2, 4]);
     } finally {

@@ -19,10 +19,6 @@ function int64(name: string, values: number[]): Uint8Array {
   return new ProtoMessageWriter().bytes(GRAPH.initializer, encodeTensor(name, [values.length], BigInt64Array.from(values, BigInt))).finish();
 }
 
-function emptyFloat(name: string): Uint8Array {
-  return new ProtoMessageWriter().bytes(GRAPH.initializer, encodeTensor(name, [0], new Float32Array(0))).finish();
-}
-
 function isInputNamed(field: Uint8Array, name: string): boolean {
   const nameField = readProtoFields(field).find((entry) => entry.number === VALUE_INFO.name && entry.wireType === 2);
   return nameField !== undefined && new TextDecoder().decode(nameField.bytes) === name;
@@ -30,15 +26,18 @@ function isInputNamed(field: Uint8Array, name: string): boolean {
 
 /**
  * Rewrites an ONNX model so that it builds its own masked inputs: the image input is replaced by
- * two inputs, `polycam_image` (one image, in the model's layout) and `polycam_masks`
- * (`[N, h, w]`, any h and w), and new first nodes compute
- * `image ⊙ Resize(masks, H×W, linear, half_pixel)`, broadcast over channels, under the original
- * input's name. `half_pixel` bilinear resizing is PyTorch's `align_corners=False` (source
- * coordinates clamped at the borders). Every other byte of the model is kept. The new nodes
- * use the operator forms of the model's own opset (Unsqueeze's axes are an attribute before
- * opset 13, and Resize wants explicit empty `roi` and `scales` before it).
+ * four inputs, `polycam_image` (one image, in the model's layout), `polycam_masks` (`[N, h, w]`,
+ * any h and w) and the two interpolation matrices `polycam_rows` (`[H, h]`) and
+ * `polycam_columns` (`[w, W]`) of a bilinear resize from h×w to H×W (see `bilinearMatrix`).
+ * New first nodes compute `image ⊙ (rows · masks · columns)`, broadcast over channels, under
+ * the original input's name: two MatMuls and a Mul. With half-pixel matrices this is
+ * PyTorch's bilinear `align_corners=False` resize (source coordinates clamped at the borders),
+ * up to float rounding. Two small matrix products cost a fraction of ONNX Resize's gather per
+ * output pixel for the low-resolution masks of deep layers, which are most of Poly-CAM's passes.
+ * Every other byte of the model is kept. The new nodes use the operator forms of the model's own
+ * opset (Unsqueeze's axes are an attribute before opset 13).
  *
- * The two new inputs are named by {@link maskedInputNames}. A model needs opset 11 or later.
+ * The new inputs are named by {@link maskedInputNames}. A model needs opset 11 or later.
  *
  * @param model - The `.onnx` file's bytes.
  * @param input - The image input's name, layout, `[C, H, W]` shape and the model's opset.
@@ -48,36 +47,25 @@ function isInputNamed(field: Uint8Array, name: string): boolean {
  */
 export function withMaskedInput(model: Uint8Array, input: MaskedInputSpec): Uint8Array {
   const [channels, height, width] = input.shape;
-  const { image, masks } = maskedInputNames;
+  const { image, masks, rows, columns } = maskedInputNames;
   const channelsLast = input.layout === 'NHWC';
-  const modern = input.opset >= 13;
+  // [N, H, W] gets its channel axis: [N, 1, H, W] for NCHW, [N, H, W, 1] for NHWC.
+  const channelAxis = channelsLast ? 3 : 1;
   const prologue = [
-    modern
-      ? node('Unsqueeze', [masks, 'polycam_axis_1'], 'polycam_masks_4d')
-      : node('Unsqueeze', [masks], 'polycam_masks_4d', [{ name: 'axes', kind: 'ints', value: [1] }]),
-    node('Shape', [masks], 'polycam_masks_shape'),
-    node('Slice', ['polycam_masks_shape', 'polycam_zero', 'polycam_one'], 'polycam_count'),
-    node('Concat', ['polycam_count', 'polycam_size_1hw'], 'polycam_sizes', [{ name: 'axis', kind: 'int', value: 0 }]),
-    node('Resize', ['polycam_masks_4d', modern ? '' : 'polycam_empty_roi', modern ? '' : 'polycam_empty_scales', 'polycam_sizes'], 'polycam_upsampled', [
-      { name: 'mode', kind: 'string', value: 'linear' },
-      { name: 'coordinate_transformation_mode', kind: 'string', value: 'half_pixel' },
-    ]),
-    ...(channelsLast
-      ? [node('Transpose', ['polycam_upsampled'], 'polycam_upsampled_nhwc', [{ name: 'perm', kind: 'ints', value: [0, 2, 3, 1] }])]
-      : []),
-    node('Mul', [image, channelsLast ? 'polycam_upsampled_nhwc' : 'polycam_upsampled'], input.name),
+    node('MatMul', [masks, columns], 'polycam_masks_wide'),
+    node('MatMul', [rows, 'polycam_masks_wide'], 'polycam_upsampled'),
+    input.opset >= 13
+      ? node('Unsqueeze', ['polycam_upsampled', 'polycam_channel_axis'], 'polycam_upsampled_4d')
+      : node('Unsqueeze', ['polycam_upsampled'], 'polycam_upsampled_4d', [{ name: 'axes', kind: 'ints', value: [channelAxis] }]),
+    node('Mul', [image, 'polycam_upsampled_4d'], input.name),
   ];
-  const constants = [
-    int64('polycam_axis_1', [1]),
-    int64('polycam_zero', [0]),
-    int64('polycam_one', [1]),
-    int64('polycam_size_1hw', [1, height, width]),
-    ...(modern ? [] : [emptyFloat('polycam_empty_roi'), emptyFloat('polycam_empty_scales')]),
-  ];
+  const constants = input.opset >= 13 ? [int64('polycam_channel_axis', [channelAxis])] : [];
   const imageDims = channelsLast ? [1, height, width, channels] : [1, channels, height, width];
   const inputs = [
     new ProtoMessageWriter().bytes(GRAPH.input, encodeValueInfo(image, imageDims)).finish(),
     new ProtoMessageWriter().bytes(GRAPH.input, encodeValueInfo(masks, ['masks', 'mask_height', 'mask_width'])).finish(),
+    new ProtoMessageWriter().bytes(GRAPH.input, encodeValueInfo(rows, [height, 'mask_height'])).finish(),
+    new ProtoMessageWriter().bytes(GRAPH.input, encodeValueInfo(columns, ['mask_width', width])).finish(),
   ];
   const parts = readProtoFields(model).map((field) => {
     if (field.number !== MODEL.graph || field.wireType !== 2) return field.raw;

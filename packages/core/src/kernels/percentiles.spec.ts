@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../random/seededRandom.js';
 import { percentiles } from './percentiles.js';
 
 const f32 = (values: readonly number[]): Float32Array => Float32Array.from(values);
@@ -82,5 +83,40 @@ describe('percentiles (numpy linear method)', () => {
     expect(() => percentiles(values, [100.01])).toThrow(RangeError);
     expect(() => percentiles(values, [Number.NaN])).toThrow(RangeError);
     expect(() => percentiles(values, [50, 101])).toThrow(RangeError);
+  });
+
+  it('gives exactly what sorting the whole sample gives, at the ends and in the middle', () => {
+    // The definition, by brute force: sort (NaN last, −0 before +0) and interpolate between
+    // the two closest ranks, numpy's way.
+    const bySorting = (values: Float32Array, quantile: number): number => {
+      const sorted = values.slice().sort();
+      const rank = (quantile / 100) * (sorted.length - 1);
+      const lower = sorted[Math.floor(rank)]!;
+      const upper = sorted[Math.min(Math.floor(rank) + 1, sorted.length - 1)]!;
+      const fraction = rank - Math.floor(rank);
+      return fraction >= 0.5 ? upper - (upper - lower) * (1 - fraction) : lower + (upper - lower) * fraction;
+    };
+    const random = seededRandom(13);
+    const specials = [0, -0, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1, -1];
+    for (const size of [1, 2, 3, 7, 49, 196, 1000, 3136, 12544]) {
+      for (const kind of ['uniform', 'ties', 'specials', 'ascending', 'descending']) {
+        const values = Float32Array.from({ length: size }, (_, index) =>
+          kind === 'uniform' ? random() * 6 - 3
+          : kind === 'ties' ? Math.floor(random() * 4) - 1
+          : kind === 'specials' ? (random() < 0.2 ? specials[Math.floor(random() * specials.length)]! : random() - 0.5)
+          : kind === 'ascending' ? index : -index,
+        );
+        const copy = values.slice();
+        // Asked alone, as normalizeMap asks (both ends), and all together.
+        const all = [0, 0.1, 1, 25, 50, 99, 99.9, 100];
+        for (const quantiles of [...all.map((quantile) => [quantile]), [0.1, 99.9], all]) {
+          const got = percentiles(values, quantiles);
+          quantiles.forEach((quantile, index) => {
+            expect(Object.is(got[index], bySorting(values, quantile)), `${kind} n=${size} q=${quantile}`).toBe(true);
+          });
+        }
+        expect(values).toEqual(copy);
+      }
+    }
   });
 });

@@ -4,15 +4,18 @@ import type { ChannelMaskPlan } from './ChannelMaskPlan.js';
 import type { MaskKind } from './MaskKind.js';
 
 function kindOf(mask: Float32Array): MaskKind {
-  return mask.every((value) => value === 0) ? 'zero' : 'general';
+  for (let index = 0; index < mask.length; index += 1) {
+    if (mask[index] !== 0) return 'general';
+  }
+  return 'zero';
 }
 
 function fingerprint(mask: Float32Array): number {
   // FNV-1a over the raw bits: a fast key to find identical masks, confirmed by comparison.
   const words = new Uint32Array(mask.buffer, mask.byteOffset, mask.length);
   let hash = 0x811c9dc5;
-  for (const word of words) {
-    hash = Math.imul(hash ^ word, 0x01000193);
+  for (let index = 0; index < words.length; index += 1) {
+    hash = Math.imul(hash ^ words[index]!, 0x01000193);
   }
   return hash >>> 0;
 }

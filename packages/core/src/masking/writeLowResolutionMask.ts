@@ -16,7 +16,9 @@ export function writeLowResolutionMask(plan: ChannelMaskPlan, job: MaskJob, targ
   }
   const size = plan.height * plan.width;
   const mask = plan.masks.subarray(job.channel * size, (job.channel + 1) * size);
-  for (let index = 0; index < size; index += 1) {
-    target[index] = job.complement ? 1 - mask[index]! : mask[index]!;
+  if (!job.complement) {
+    target.set(mask);
+    return;
   }
+  for (let index = 0; index < size; index += 1) target[index] = 1 - mask[index]!;
 }

@@ -58,7 +58,8 @@ export async function scoreInBatches(context: BatchScoringContext, jobs: Scoring
     for (let slot = 0; slot < size; slot += 1) {
       const row = result.output.data.subarray(slot * outputSize, (slot + 1) * outputSize);
       const score = target.score(row);
-      checkFiniteOutput(row, score, jobs.describe?.(first + slot) ?? `masked pass ${first + slot + 1} of ${count}`);
+      const item = first + slot;
+      checkFiniteOutput(row, score, () => jobs.describe?.(item) ?? `masked pass ${item + 1} of ${count}`);
       scores[first + slot] = score;
       jobs.scored?.(first + slot, score, slot);
     }
