@@ -44,7 +44,9 @@ async function runtimeRows(explainer: Parameters<typeof benchRuntimes>[0], repet
  * and on a ResNet-50-like model with a 2 048-channel layer, each in a fresh process, next to the
  * activations' size and the peak of a process that had only loaded the model. Options:
  * `--repetitions N` (default 3), `--size N` (default 224), `--threads N`, `--tfjs-cpu`, `--quick`
- * (a smoke run: 64×64 models and one repetition, unless `--size` or `--repetitions` say otherwise).
+ * (a smoke run: 64×64 models and one repetition, unless `--size` or `--repetitions` say otherwise),
+ * `--resnet18` (adds a ResNet-18-sized model, widths 64 to 512 and two blocks per stage, about
+ * 2 000 passes a map, to the first table only: a minute or more per repetition on two cores).
  *
  * @param argv - The options.
  * @returns When the tables are printed.
@@ -64,9 +66,13 @@ export async function runBench(argv: readonly string[]): Promise<void> {
     { name: 'vgg-like', bytes: buildVggLikeModel({ size, seed: 1 }) },
     { name: 'resnet-like', bytes: buildResNetLikeModel({ size, seed: 2 }) },
   ];
+  // ResNet-18's widths and depth (random weights): the pipeline's overhead at a real model's cost per pass.
+  const resnet18 = argv.includes('--resnet18')
+    ? [{ name: 'resnet18-like', bytes: buildResNetLikeModel({ size, widths: [64, 128, 256, 512], blocksPerStage: 2, seed: 4 }) }]
+    : [];
   const rows: string[][] = [];
   const sweep: string[][] = [];
-  for (const model of models) {
+  for (const model of [...models, ...resnet18]) {
     const backend = await OnnxBackend.load({ bytes: model.bytes, name: model.name }, threads ? { threads } : {});
     try {
       process.stderr.write(`benchmarking ${model.name} (${repetitions} repetitions)...\n`);
@@ -81,6 +87,7 @@ export async function runBench(argv: readonly string[]): Promise<void> {
         result.msRaw.toFixed(0),
         result.ratio.toFixed(3),
       ]);
+      if (resnet18.includes(model)) continue;
       process.stderr.write(`benchmarking ${model.name} at batch sizes 16 to 128...\n`);
       sweep.push(...(await batchSizeRows(explainer, backend, model.name, repetitions)));
     } finally {
