@@ -4,7 +4,7 @@ import { decodeNpy, decodeNpz } from '@polycam/core/io';
 import { bundledDemoModel } from '@polycam/synthetic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, type TempDir } from '../cli.testkit.js';
-import { alive, readAttempts, runPolycam, startPolycam, waitUntil } from '../dataset/dataset.testkit.js';
+import { alive, HANG_GUARD_MS, readAttempts, runPolycam, startPolycam, waitUntil } from '../dataset/dataset.testkit.js';
 
 // `polycam dataset explain` end to end, with its real worker processes (the compiled dist/),
 // on the bundled demo model and images with PCAM+ (about 250 passes per map).
@@ -68,7 +68,7 @@ describe('polycam dataset explain', () => {
     const other = await runPolycam(['dataset', 'explain', manifest, '--out', out, '--workers', '1', '--method', 'pcam+', '--layers', 'last']);
     expect(other.code).toBe(0);
     expect(other.stdout).toContain('11 jobs: 11 done (0 were already complete)');
-  }, 180_000);
+  }, HANG_GUARD_MS);
 
   it('fails the corrupt image alone, with its reason in failures.txt, and exits 1', async () => {
     const input = dir.at('mixed');
@@ -93,7 +93,7 @@ describe('polycam dataset explain', () => {
     // Permanent: tried once, not retried.
     const attempts = await readAttempts(join(await configFolder(out), 'attempts.jsonl'));
     expect(attempts.filter((line) => line.outcome === 'failed')).toHaveLength(1);
-  }, 120_000);
+  }, HANG_GUARD_MS);
 
   it('loses no job and runs none twice when a worker, then the command itself, are killed with SIGKILL mid-run', async () => {
     const out = dir.at('killed');
@@ -141,7 +141,7 @@ describe('polycam dataset explain', () => {
     expect(names.filter((name) => name.endsWith('.npy'))).toHaveLength(25);
     expect(names.filter((name) => name.endsWith('.png.json'))).toHaveLength(25);
     expect(names.filter((name) => name.endsWith('.tmp'))).toEqual([]);
-  }, 180_000);
+  }, HANG_GUARD_MS);
   it('stops cleanly on Ctrl-C (SIGINT): exit 130, one line, only complete results left, and a re-run resumes', async () => {
     const out = dir.at('interrupted');
     const args = ['dataset', 'explain', manifest, '--out', out, '--workers', '2', '--method', 'pcam+'];
@@ -163,7 +163,7 @@ describe('polycam dataset explain', () => {
     const resumed = await runPolycam(args);
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toContain(`11 jobs: 11 done (${done} were already complete)`);
-  }, 180_000);
+  }, HANG_GUARD_MS);
   it("scores each map with --metrics and writes the CSV files that 'polycam evaluate' writes for the same maps", async () => {
     const input = dir.at('scored');
     await mkdir(input, { recursive: true });
@@ -182,5 +182,5 @@ describe('polycam dataset explain', () => {
       expect(await readFile(join(out, file), 'utf8'), file).toBe(await readFile(join(csv, file), 'utf8'));
     }
     expect(run.stdout).toContain('insertion AUC');
-  }, 180_000);
+  }, HANG_GUARD_MS);
 });

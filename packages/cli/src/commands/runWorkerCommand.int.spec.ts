@@ -5,7 +5,7 @@ import { connectRedis, obliterateQueue } from '@polycam/dataset';
 import { bundledDemoModel } from '@polycam/synthetic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, type TempDir } from '../cli.testkit.js';
-import { readAttempts, runPolycam, startPolycam, waitUntil, type Running } from '../dataset/dataset.testkit.js';
+import { HANG_GUARD_MS, readAttempts, runPolycam, startPolycam, waitUntil, type Running } from '../dataset/dataset.testkit.js';
 
 // Datasets through BullMQ on a real Redis (REDIS_URL, default redis://127.0.0.1:6379; the tests
 // fail, loudly, when it does not answer), with real `polycam worker` processes. Each test has a
@@ -45,7 +45,10 @@ describe('datasets through a BullMQ queue on Redis', () => {
     await writeFile(join(input, 'broken.png'), 'not an image');
     const out = dir.at('many-out');
     const name = queue('kill');
-    const workers: Running[] = [1, 2, 3].map(() => startPolycam(['worker', '--redis', REDIS, '--queue', name, '--threads', '1', '--stall-ms', '1500']));
+    // A lock of 10 s, renewed every 5 s: the killed worker's job comes back within about 20 s,
+    // and a live worker on a loaded machine never loses its lock between two renewals (a short
+    // lock would let BullMQ hand a live job to a second worker, which this test counts as done twice).
+    const workers: Running[] = [1, 2, 3].map(() => startPolycam(['worker', '--redis', REDIS, '--queue', name, '--threads', '1', '--stall-ms', '10000']));
     const enqueuer = startPolycam(['dataset', 'explain', input, '--out', out, '--redis', REDIS, '--queue', name, '--workers', '0', ...METHOD]);
     let attempts = '';
     await waitUntil(async () => {
@@ -97,7 +100,7 @@ describe('datasets through a BullMQ queue on Redis', () => {
     for (const worker of live) worker.child.kill('SIGTERM');
     for (const worker of live) expect((await worker.exited).code).toBe(0);
     expect((await victim.exited).signal).toBe('SIGKILL');
-  }, 240_000);
+  }, HANG_GUARD_MS);
 
   it('runs its own local workers with --workers N, and a re-run enqueues nothing', async () => {
     const input = dir.at('few');
@@ -112,7 +115,7 @@ describe('datasets through a BullMQ queue on Redis', () => {
     const again = await runPolycam(args);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain(`${files.length} jobs: ${files.length} done (${files.length} were already complete)`);
-  }, 180_000);
+  }, HANG_GUARD_MS);
 
   it('says in one line which Redis could not be reached, and exits 1', async () => {
     const url = 'redis://127.0.0.1:1';
@@ -126,5 +129,5 @@ describe('datasets through a BullMQ queue on Redis', () => {
       expect(run.stderr).toMatch(/^polycam: error: cannot reach Redis at redis:\/\/127\.0\.0\.1:1: connect ECONNREFUSED 127\.0\.0\.1:1\n$/);
     }
     expect(await readdir(dir.path)).not.toContain('never');
-  }, 120_000);
+  }, HANG_GUARD_MS);
 });

@@ -7,6 +7,13 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/polycam.js', import.meta.url));
 
+/**
+ * How long a dataset spec may wait for a process or a condition before it gives up: a guard
+ * against a hang, never an assertion on speed, so it is generous enough for a heavily loaded
+ * 2-core machine (10 minutes).
+ */
+export const HANG_GUARD_MS = 600_000;
+
 /** A running `polycam` process and its captured output. */
 export interface Running {
   readonly child: ChildProcess;
@@ -42,7 +49,7 @@ export async function readAttempts(path: string): Promise<Attempt[]> {
 }
 
 /** Polls `condition` every 20 ms until it holds. */
-export async function waitUntil(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 120_000): Promise<void> {
+export async function waitUntil(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = HANG_GUARD_MS): Promise<void> {
   const start = Date.now();
   while (!(await condition())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
@@ -60,10 +67,10 @@ export function alive(pid: number): boolean {
   }
 }
 
-/** Runs the real `polycam` binary to its end (3 minutes at most). */
+/** Runs the real `polycam` binary to its end ({@link HANG_GUARD_MS} at most). */
 export function runPolycam(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, timeout: 180_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, timeout: HANG_GUARD_MS }, (error, stdout, stderr) => {
       resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
     });
   });
