@@ -39,6 +39,7 @@ export type { JobMetrics } from './output/JobMetrics.js';
 export type { JobRecord } from './output/JobRecord.js';
 export { readCompleteRecord } from './output/readCompleteRecord.js';
 export { removeStaleTemporaries } from './output/removeStaleTemporaries.js';
+export { temporaryName } from './output/temporaryName.js';
 export { writeFileAtomic } from './output/writeFileAtomic.js';
 export { writeJobResult } from './output/writeJobResult.js';
 export type { LocalPoolOptions } from './pool/LocalPoolOptions.js';

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { PolycamError } from '@polycam/core';
+import { temporaryName } from '@polycam/dataset';
 import { fileSystemReason } from './fileSystemReason.js';
 import type { OutputFile } from './OutputFile.js';
 
@@ -28,7 +28,7 @@ export class OutputStage {
    */
   public async write(file: OutputFile): Promise<void> {
     const folder = dirname(file.path);
-    const temporary = join(folder, `.${basename(file.path)}.${randomBytes(6).toString('hex')}.tmp`);
+    const temporary = temporaryName.beside(file.path);
     await this.#attempt(file.path, async () => {
       const created = await mkdir(folder, { recursive: true });
       if (created !== undefined) this.#folders.push(created);

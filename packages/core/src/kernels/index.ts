@@ -3,7 +3,8 @@
  * and the metrics are built from: bilinear resizing (with or without antialiasing, as PyTorch's
  * `interpolate` and torchvision's resize), ReLU, the channel and element weighted sums that make
  * a CAM, LNorm, the min-max and percentile normalisation of a saliency map, and the Gaussian
- * blur of the blurred-image baseline, and the jet colormap of the overlays. Import from `@polycam/core/kernels`.
+ * blur of the blurred-image baseline, the jet colormap of the overlays, and the softmax of a class
+ * score. Import from `@polycam/core/kernels`.
  *
  * @packageDocumentation
  */
@@ -16,5 +17,6 @@ export { relu } from './relu.js';
 export { resizeBilinear } from './resizeBilinear.js';
 export { resizeBilinearAntialiased } from './resizeBilinearAntialiased.js';
 export { saliencyMap } from './saliencyMap.js';
+export { softmax } from './softmax.js';
 export { weightedChannelSum } from './weightedChannelSum.js';
 export { weightedElementSum } from './weightedElementSum.js';

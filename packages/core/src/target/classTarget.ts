@@ -1,19 +1,10 @@
 import { PolycamError } from '../errors/PolycamError.js';
+import { softmax } from '../kernels/softmax.js';
 import type { ScoreFunction } from './ScoreFunction.js';
 import type { TargetFunction } from './TargetFunction.js';
 
 function sigmoid(value: number): number {
   return 1 / (1 + Math.exp(-value));
-}
-
-function softmax(output: Float32Array): Float64Array {
-  let maximum = -Infinity;
-  for (const value of output) {
-    maximum = Math.max(maximum, value);
-  }
-  const exponentials = Float64Array.from(output, (value) => Math.exp(value - maximum));
-  const total = exponentials.reduce((sum, value) => sum + value, 0);
-  return exponentials.map((value) => value / total);
 }
 
 /** `∂ softmax(z)[c] / ∂z_k = p_c (δ_ck − p_k)`, or `σ'(z)` for a single output. */

@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { PolycamError } from '@polycam/core';
+import { temporaryName } from './temporaryName.js';
 
 /**
  * Writes a file so that it is either absent or whole, whatever happens to the process: the bytes
- * go to a hidden temporary file in the same folder (`.<name>.<random>.tmp`, created with the
+ * go to a hidden temporary file in the same folder ({@link temporaryName}, created with the
  * folders it needs), are flushed to the disk (`fsync`), and the file is renamed over its target,
  * which POSIX file systems do atomically. A failure removes the temporary file; a process killed
  * mid-write leaves only a hidden `.tmp` file, which nothing reads.
@@ -18,7 +18,7 @@ import { PolycamError } from '@polycam/core';
  */
 export async function writeFileAtomic(path: string, bytes: Uint8Array | string): Promise<void> {
   const folder = dirname(path);
-  const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = temporaryName.beside(path);
   try {
     await mkdir(folder, { recursive: true });
     const handle = await open(temporary, 'w');
