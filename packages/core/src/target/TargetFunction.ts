@@ -11,7 +11,8 @@ export interface TargetFunction {
   /**
    * Computes the score.
    *
-   * @param output - One image's output vector (K values).
+   * @param output - One image's output, flattened row-major over `ModelDescription.output.shape`
+   *   (K values for a classifier).
    * @returns The scalar score.
    */
   score(output: Float32Array): number;
