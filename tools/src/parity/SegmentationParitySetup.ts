@@ -1,0 +1,42 @@
+import type { ManifestImage } from '@polycam/synthetic';
+
+/** The score functions the parity cases use. */
+export type ParityScore = 'softmax' | 'identity';
+
+/** One case of the segmentation parity check, as the Python side describes it. */
+export interface SegmentationParityCase {
+  /** The ONNX file, in the working folder. */
+  readonly model: string;
+  /** The segmentation score: summed probabilities (`softmax`) or summed logits (`identity`). */
+  readonly score: ParityScore;
+  /** `predicted`: the pixels predicted as the class; `mask`: the mask PNG's pixels. */
+  readonly region: 'predicted' | 'mask';
+  /** Whether polycam picks the layers (`--layers auto`); its pick must be `layers`. */
+  readonly auto: boolean;
+  /** The PyTorch modules whose outputs are the layers. */
+  readonly modules: readonly string[];
+  /** The layers' ONNX tensor names, shallow to deep: the encoder's ReLUs, or what METHOD.md's
+   * discovery picks on the PyTorch modules when `auto`. */
+  readonly layers: readonly string[];
+  /** The forward passes the brute force ran. */
+  readonly passes: number;
+}
+
+/**
+ * `cases.json`, written by `tools/python/segmentation_parity.py prepare`: the image, the mask,
+ * the class and the cases to explain.
+ */
+export interface SegmentationParitySetup {
+  /** The explained image's PNG, in the working folder. */
+  readonly image: string;
+  /** The region mask's PNG (white on black). */
+  readonly mask: string;
+  /** The image and its mask as a benchmark manifest entry, so that `readDatasetImage` reads both. */
+  readonly manifestItem: ManifestImage;
+  /** The explained class. */
+  readonly classIndex: number;
+  /** The cases, by name. */
+  readonly cases: Readonly<Record<string, SegmentationParityCase>>;
+  /** The methods, from the npz keys' short ids (`pcampm`) to polycam's ids (`pcam±`). */
+  readonly methods: Readonly<Record<string, string>>;
+}

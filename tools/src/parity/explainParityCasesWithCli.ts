@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Tensor } from '@polycam/core';
+import { decodeNpz } from '@polycam/core/io';
+import type { SegmentationParitySetup } from './SegmentationParitySetup.js';
+
+/** The CLI's entry, run as a user runs `polycam`. */
+function polycam(root: string, folder: string, argv: readonly string[]): { code: number; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [join(root, 'packages', 'cli', 'bin', 'polycam.js'), ...argv], { cwd: folder, encoding: 'utf8' });
+  return { code: run.status ?? 1, stdout: run.stdout, stderr: run.stderr };
+}
+
+/**
+ * Whether this checkout's `polycam explain` takes `--target` (the CLI form of targets).
+ *
+ * @param root - The workspace root.
+ * @param folder - Where to run it.
+ * @returns True when `polycam explain --help` lists `--target`.
+ */
+export function cliHasTargets(root: string, folder: string): boolean {
+  return polycam(root, folder, ['explain', '--help']).stdout.includes('--target');
+}
+
+/**
+ * Explains every case with PCAM± through the command line, as a user would:
+ * `polycam explain image.png --model M.onnx --target segmentation:C[:mask.png] --layers a,b,c
+ * [--score identity] --npz F.npz --out DIR`, run in the working folder with relative paths. The
+ * final map comes from the npz, the score from the `--out` JSON summary.
+ *
+ * @param root - The workspace root.
+ * @param folder - The working folder (models, image, mask).
+ * @param setup - The cases.
+ * @returns The arrays to compare, keyed `CASE|pcampm|final` and `CASE|score`.
+ * @throws Error when a command fails or explains other layers than the brute force.
+ */
+export async function explainParityCasesWithCli(root: string, folder: string, setup: SegmentationParitySetup): Promise<Map<string, Tensor>> {
+  const arrays = new Map<string, Tensor>();
+  const out = join(folder, 'cli-out');
+  for (const [name, parityCase] of Object.entries(setup.cases)) {
+    await rm(out, { recursive: true, force: true });
+    await mkdir(out);
+    const target = `segmentation:${setup.classIndex}${parityCase.region === 'mask' ? `:${setup.mask}` : ''}`;
+    const argv = [
+      'explain', setup.image,
+      '--model', parityCase.model,
+      '--method', 'pcam±',
+      '--target', target,
+      '--layers', parityCase.auto ? 'auto' : parityCase.layers.join(','),
+      ...(parityCase.score === 'softmax' ? [] : ['--score', parityCase.score]),
+      '--npz', join('cli-out', 'maps.npz'),
+      '--out', 'cli-out',
+    ];
+    const run = polycam(root, folder, argv);
+    if (run.code !== 0) throw new Error(`polycam ${argv.join(' ')} exited with ${run.code}: ${run.stderr.trim()}`);
+    const maps = decodeNpz(new Uint8Array(await readFile(join(out, 'maps.npz'))));
+    const map = maps.get(setup.image);
+    if (map === undefined) throw new Error(`polycam's npz holds no map for ${setup.image}`);
+    arrays.set(`${name}|pcampm|final`, map);
+    const summary = JSON.parse(await readFile(join(out, `${setup.image.replace(/\.png$/, '')}-pcampm.json`), 'utf8')) as { score: number; target: string; layers: string[] };
+    if (summary.layers.join() !== parityCase.layers.join()) throw new Error(`${name}: polycam explained layers ${summary.layers.join(', ')}, the brute force ${parityCase.layers.join(', ')}`);
+    arrays.set(`${name}|score`, { shape: [1], data: Float32Array.of(summary.score) });
+    process.stderr.write(`  cli: ${name}: polycam ${argv.join(' ')} (${summary.target})\n`);
+  }
+  await rm(out, { recursive: true, force: true });
+  return arrays;
+}
