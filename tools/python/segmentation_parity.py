@@ -291,18 +291,24 @@ def prepare(folder, steps, log):
     Image.fromarray(pixels).save(os.path.join(folder, 'image.png'))
     class_index = 2  # the square
     truth = labels == class_index
-    Image.fromarray((truth * 255).astype(np.uint8), mode='L').save(os.path.join(folder, 'mask.png'))
-    manifest_item = {'file': 'image.png', 'kind': 'single', 'seed': 12345,
-                     'objects': [{'label': class_index, 'className': 'square', 'mask': 'mask.png'}]}
+    # The region as a user gives it: a white-on-black PNG at the output's size, and one at twice
+    # that size (polycam resizes a region nearest-neighbour, which takes back exactly these
+    # pixels); the .npy copies are what the library path passes as a map.
+    for name, scale in (('mask', 1), ('mask-128', 2)):
+        region = np.repeat(np.repeat(truth, scale, 0), scale, 1)
+        Image.fromarray((region * 255).astype(np.uint8), mode='L').save(os.path.join(folder, f'{name}.png'))
+        np.save(os.path.join(folder, f'{name}.npy'), region.astype(np.float32))
+    manifest_item = {'file': 'image.png', 'kind': 'single', 'seed': 12345, 'objects': []}
     x = normalise(pixels[None])
 
-    # Each case: the model file, the score function, the region (`predicted` or `mask`), the
+    # Each case: the model file, the score function, the region (`predicted` or a mask's name), the
     # layers (the encoder's ReLUs, or `auto`: polycam's discovery, which must pick what
     # discovered_layers picks), and the brute force's model (a batch-1 export of the same weights
     # has the same maps).
     cases = {
         'predicted': ('model.onnx', 'softmax', 'predicted', ENCODER_RELUS, decoder),
         'mask': ('model.onnx', 'softmax', 'mask', ENCODER_RELUS, decoder),
+        'mask-128': ('model.onnx', 'softmax', 'mask-128', ENCODER_RELUS, decoder),
         'identity': ('model.onnx', 'identity', 'predicted', ENCODER_RELUS, decoder),
         'batch1': ('model-batch1.onnx', 'softmax', 'predicted', ENCODER_RELUS, decoder),
         'interpolate': ('model-interpolate.onnx', 'softmax', 'predicted', ENCODER_RELUS, interpolating),
@@ -313,7 +319,7 @@ def prepare(folder, steps, log):
     for case, (file, score, region, modules, model) in cases.items():
         log(f'brute force: {case} ...')
         chosen = discovered_layers(model, x) if modules == 'auto' else list(modules)
-        force = BruteForce(model, chosen, x, class_index, score, truth if region == 'mask' else None)
+        force = BruteForce(model, chosen, x, class_index, score, None if region == 'predicted' else truth)
         for key, value in force.maps().items():
             brute[f'{case}|{key}'] = value.astype(np.float64)
         brute[f'{case}|score'] = np.array([force.base])
@@ -322,7 +328,7 @@ def prepare(folder, steps, log):
                            'modules': chosen, 'layers': onnx_names(os.path.join(folder, file), chosen), 'passes': force.passes}
     np.savez(os.path.join(folder, 'brute.npz'), **brute)
     setup = {
-        'image': 'image.png', 'mask': 'mask.png', 'manifestItem': manifest_item, 'classIndex': class_index,
+        'image': 'image.png', 'manifestItem': manifest_item, 'classIndex': class_index,
         'cases': described, 'methods': {'pcamp': 'pcam+', 'pcamm': 'pcam-', 'pcampm': 'pcam±'},
         'pixelAccuracy': {'model.onnx': decoder_accuracy, 'model-interpolate.onnx': interpolating_accuracy},
         'seconds': round(time.time() - started, 1),

@@ -9,8 +9,10 @@ export interface SegmentationParityCase {
   readonly model: string;
   /** The segmentation score: summed probabilities (`softmax`) or summed logits (`identity`). */
   readonly score: ParityScore;
-  /** `predicted`: the pixels predicted as the class; `mask`: the mask PNG's pixels. */
-  readonly region: 'predicted' | 'mask';
+  /** `predicted`: the pixels predicted as the class; otherwise a mask's name: the pixels set in
+   * `NAME.png` (white on black; the command line's argument) and `NAME.npy` (its 0/1 float32
+   * copy, which the library path passes as the region's map). */
+  readonly region: string;
   /** Whether polycam picks the layers (`--layers auto`); its pick must be `layers`. */
   readonly auto: boolean;
   /** The PyTorch modules whose outputs are the layers. */
@@ -23,15 +25,13 @@ export interface SegmentationParityCase {
 }
 
 /**
- * `cases.json`, written by `tools/python/segmentation_parity.py prepare`: the image, the mask,
- * the class and the cases to explain.
+ * `cases.json`, written by `tools/python/segmentation_parity.py prepare`: the image, the class
+ * and the cases to explain.
  */
 export interface SegmentationParitySetup {
   /** The explained image's PNG, in the working folder. */
   readonly image: string;
-  /** The region mask's PNG (white on black). */
-  readonly mask: string;
-  /** The image and its mask as a benchmark manifest entry, so that `readDatasetImage` reads both. */
+  /** The image as a benchmark manifest entry, so that `readDatasetImage` reads it as the CLI does. */
   readonly manifestItem: ManifestImage;
   /** The explained class. */
   readonly classIndex: number;

@@ -1,47 +1,53 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Explainer, ModelBackend, Tensor } from '@polycam/core';
 import { OnnxBackend } from '@polycam/backend-onnx';
-import { preprocessImage } from '@polycam/core';
 import type { DatasetImage } from '@polycam/benchmark';
+import { preprocessImage, type Explainer, type Map2D, type Tensor } from '@polycam/core';
+import { decodeNpy } from '@polycam/core/io';
 import type { SegmentationParitySetup } from './SegmentationParitySetup.js';
+import { maskingPathBackend, type MaskingPath } from './maskingPathBackend.js';
+import { targetRegionPixels } from './targetRegionPixels.js';
 
 function vector(values: ArrayLike<number>): Tensor {
   return { shape: [values.length], data: Float32Array.from(values) };
 }
 
-/** The region's pixel count, from the target's label (`segmentation softmax[2] over 133 pixels`). */
-function regionPixels(label: string): number {
-  const match = /over (\d+) pixels?$/.exec(label);
-  if (match === null) throw new Error(`the target's label '${label}' does not name its region's size`);
-  return Number(match[1]);
+/** A mask's `.npy` copy as a region map. */
+async function readRegion(folder: string, name: string): Promise<Map2D> {
+  const { shape, data } = decodeNpy(new Uint8Array(await readFile(join(folder, `${name}.npy`))), name);
+  return { height: shape[0]!, width: shape[1]!, data };
 }
 
 /**
  * Explains every case of the segmentation parity check through the library API, as a user's
  * script would: each ONNX model loaded by `OnnxBackend`, the image preprocessed with the
  * defaults (ImageNet statistics), `explainer.explain` with the `segmentation` target, the case's
- * layers (or `auto`, whose pick must be the brute force's) and every method. Returns the arrays keyed as the brute force's (`CASE|METHOD|final`,
- * `stage<i>`, `cam<i>`, `weights<i>`, `CASE|score`, `CASE|region`).
+ * layers (or `auto`, whose pick must be the brute force's) and every method. Returns the arrays
+ * keyed as the brute force's (`CASE|METHOD|final`, `stage<i>`, `cam<i>`, `weights<i>`,
+ * `CASE|score`, `CASE|region`).
  *
  * @param explainer - The explainer.
  * @param folder - The working folder (models and image).
  * @param setup - The cases.
- * @param image - The decoded image and its mask.
+ * @param image - The decoded image.
+ * @param path - How masked images reach the model (see {@link maskingPathBackend}).
  * @returns The arrays to compare.
- * @throws Error when polycam explains other layers than the brute force.
+ * @throws Error when polycam explains other layers than the brute force, or the path did not run.
  */
 export async function explainParityCases(
   explainer: Explainer,
   folder: string,
   setup: SegmentationParitySetup,
   image: DatasetImage,
+  path: MaskingPath,
 ): Promise<Map<string, Tensor>> {
   const arrays = new Map<string, Tensor>();
-  const mask = image.objects[0]!.mask;
-  const region = { height: image.pixels.height, width: image.pixels.width, data: Float32Array.from(mask) };
   for (const [name, parityCase] of Object.entries(setup.cases)) {
-    const backend: ModelBackend = await OnnxBackend.load({ path: join(folder, parityCase.model) });
+    const region = parityCase.region === 'predicted' ? undefined : await readRegion(folder, parityCase.region);
+    const loaded = await OnnxBackend.load({ path: join(folder, parityCase.model) });
     try {
+      const counter = { runs: 0 };
+      const backend = maskingPathBackend(loaded, path, counter);
       const [, height, width] = backend.description.input.shape;
       const input = preprocessImage(image.pixels, { height, width });
       for (const [key, method] of Object.entries(setup.methods)) {
@@ -53,7 +59,7 @@ export async function explainParityCases(
           scoreFunction: parityCase.score,
           target: {
             kind: 'segmentation',
-            options: { classIndex: setup.classIndex, ...(parityCase.region === 'mask' ? { region } : {}) },
+            options: { classIndex: setup.classIndex, ...(region === undefined ? {} : { region }) },
           },
         });
         if (result.layers.join() !== parityCase.layers.join()) {
@@ -66,11 +72,13 @@ export async function explainParityCases(
           arrays.set(`${name}|${key}|weights${index}`, vector(stage.weights));
         });
         arrays.set(`${name}|score`, vector([result.score]));
-        arrays.set(`${name}|region`, vector([regionPixels(result.target)]));
-        process.stderr.write(`  library: ${name} ${method}: ${result.passes.run} passes run, ${result.passes.saved} saved (${result.target})\n`);
+        arrays.set(`${name}|region`, vector([targetRegionPixels(result.target)]));
+        if (counter.runs === 0) throw new Error(`${name} ${method}: the ${path} path did not run`);
+        process.stderr.write(`  library (${path}): ${name} ${method}: ${result.passes.run} passes run, ${result.passes.saved} saved (${result.target})\n`);
+        counter.runs = 0;
       }
     } finally {
-      await backend.dispose();
+      await loaded.dispose();
     }
   }
   return arrays;

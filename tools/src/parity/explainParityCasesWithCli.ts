@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Tensor } from '@polycam/core';
 import { decodeNpz } from '@polycam/core/io';
 import type { SegmentationParitySetup } from './SegmentationParitySetup.js';
+import { targetRegionPixels } from './targetRegionPixels.js';
 
 /** The CLI's entry, run as a user runs `polycam`. */
 function polycam(root: string, folder: string, argv: readonly string[]): { code: number; stdout: string; stderr: string } {
@@ -26,12 +27,12 @@ export function cliHasTargets(root: string, folder: string): boolean {
  * Explains every case with PCAM± through the command line, as a user would:
  * `polycam explain image.png --model M.onnx --target segmentation:C[:mask.png] --layers a,b,c
  * [--score identity] --npz F.npz --out DIR`, run in the working folder with relative paths. The
- * final map comes from the npz, the score from the `--out` JSON summary.
+ * final map comes from the npz, the score and the region's size from the `--out` JSON summary.
  *
  * @param root - The workspace root.
  * @param folder - The working folder (models, image, mask).
  * @param setup - The cases.
- * @returns The arrays to compare, keyed `CASE|pcampm|final` and `CASE|score`.
+ * @returns The arrays to compare, keyed `CASE|pcampm|final`, `CASE|score` and `CASE|region`.
  * @throws Error when a command fails or explains other layers than the brute force.
  */
 export async function explainParityCasesWithCli(root: string, folder: string, setup: SegmentationParitySetup): Promise<Map<string, Tensor>> {
@@ -40,7 +41,7 @@ export async function explainParityCasesWithCli(root: string, folder: string, se
   for (const [name, parityCase] of Object.entries(setup.cases)) {
     await rm(out, { recursive: true, force: true });
     await mkdir(out);
-    const target = `segmentation:${setup.classIndex}${parityCase.region === 'mask' ? `:${setup.mask}` : ''}`;
+    const target = `segmentation:${setup.classIndex}${parityCase.region === 'predicted' ? '' : `:${parityCase.region}.png`}`;
     const argv = [
       'explain', setup.image,
       '--model', parityCase.model,
@@ -60,6 +61,7 @@ export async function explainParityCasesWithCli(root: string, folder: string, se
     const summary = JSON.parse(await readFile(join(out, `${setup.image.replace(/\.png$/, '')}-pcampm.json`), 'utf8')) as { score: number; target: string; layers: string[] };
     if (summary.layers.join() !== parityCase.layers.join()) throw new Error(`${name}: polycam explained layers ${summary.layers.join(', ')}, the brute force ${parityCase.layers.join(', ')}`);
     arrays.set(`${name}|score`, { shape: [1], data: Float32Array.of(summary.score) });
+    arrays.set(`${name}|region`, { shape: [1], data: Float32Array.of(targetRegionPixels(summary.target)) });
     process.stderr.write(`  cli: ${name}: polycam ${argv.join(' ')} (${summary.target})\n`);
   }
   await rm(out, { recursive: true, force: true });

@@ -47,7 +47,8 @@ async function describeModels(folder: string, setup: SegmentationParitySetup): P
  * Debian's `/usr/bin/python3` or `POLYCAM_PYTHON`; a development-only tool). The Python side fits
  * and exports small encoder–decoder segmenters (dynamic batch, batch 1, and logits through
  * `F.interpolate`) into `data/segmentation-parity/` and computes the brute-force maps; this side
- * explains the same cases through the library (every method, every stage, CAM and weights) and,
+ * explains the same cases through the library (every method, every stage, CAM and weights; once
+ * with masked images built inside ONNX Runtime, once built in JavaScript) and,
  * when this checkout's CLI has `--target`, through `polycam explain` (PCAM±, final map and
  * score); the Python side then prints the differences and fails above its tolerance.
  * `--reuse` keeps an existing preparation.
@@ -66,8 +67,9 @@ export async function segmentationParity(argv: readonly string[]): Promise<void>
   await describeModels(folder, setup);
 
   const explainer = (await createPolycamContainer(polycamModule)).get(TOKENS.Explainer);
-  const library = await explainParityCases(explainer, folder, setup, image);
-  await writeFile(join(folder, 'polycam-library.npz'), encodeNpz(library));
+  for (const [path, file] of [['masked-inputs', 'polycam-library-ort-masking.npz'], ['javascript', 'polycam-library-js-masking.npz']] as const) {
+    await writeFile(join(folder, file), encodeNpz(await explainParityCases(explainer, folder, setup, image, path)));
+  }
   const cliFile = join(folder, 'polycam-cli.npz');
   await rm(cliFile, { force: true });
   if (cliHasTargets(root, folder)) await writeFile(cliFile, encodeNpz(await explainParityCasesWithCli(root, folder, setup)));
