@@ -19,6 +19,7 @@ fusing down to layer i, forward order), `cam<i>` (C_l at the layer's size), `wei
 layer's channel weights); `CASE|score` is s(X) and `CASE|region` the region's pixel count.
 """
 import argparse
+import copy
 import json
 import os
 import time
@@ -46,6 +47,7 @@ class Segmenter(nn.Module):
     def __init__(self, interpolate_head=False):
         super().__init__()
         self.interpolate_head = interpolate_head
+        self.resize_logits = True  # False: the head's logits at 1/4 resolution, as they are
         self.encoder = nn.Sequential(
             nn.Conv2d(3, 8, 3, padding=1), nn.ReLU(),  # encoder.1: 8×64×64
             nn.MaxPool2d(2),
@@ -65,7 +67,8 @@ class Segmenter(nn.Module):
     def forward(self, x):
         features = self.encoder(x)
         if self.interpolate_head:
-            return F.interpolate(self.head(features), size=x.shape[-2:], mode='bilinear', align_corners=False)
+            logits = self.head(features)
+            return F.interpolate(logits, size=x.shape[-2:], mode='bilinear', align_corners=False) if self.resize_logits else logits
         return self.decoder(features)
 
 
@@ -123,13 +126,16 @@ def fit(model, rng, steps, log):
     return (predicted == y[:128]).float().mean().item()
 
 
-def export(model, path, dynamic_batch):
+def export(model, path, dynamic):
+    """`dynamic`: the axes torch.onnx.export leaves dynamic: `batch`, `batch+size` (batch,
+    height and width, as segmentation exports often do) or None (a fixed batch of 1)."""
     import onnx  # noqa: F401  (torch.onnx.export needs it installed)
     warnings.filterwarnings('ignore', message='The shape inference of prim::Constant')  # torch 1.13's export noise
     torch.onnx.export(
         model, torch.zeros(1, 3, SIZE, SIZE), path, opset_version=13,
         input_names=['input'], output_names=['logits'],
-        dynamic_axes={'input': {0: 'batch'}, 'logits': {0: 'batch'}} if dynamic_batch else None,
+        dynamic_axes=None if dynamic is None else {
+            name: {0: 'batch', **({2: 'height', 3: 'width'} if dynamic == 'batch+size' else {})} for name in ('input', 'logits')},
     )
 
 
@@ -201,6 +207,16 @@ def lnorm_fusion(cams):
         n = c / np.maximum(resize(resize(c, p.shape), c.shape), 1e-12)
         fused[l] = relu(n * resize(p, c.shape))
     return fused
+
+
+def region_at(mask, model, x):
+    """A mask at the output's size: resized nearest-neighbour with half-pixel centres (source
+    index floor((i + 0.5) · in / out), torch's `nearest-exact`), as polycam documents it."""
+    with torch.no_grad():
+        h, w = model(x).shape[-2:]
+    rows = np.floor((np.arange(h) + 0.5) * mask.shape[0] / h).astype(int)
+    columns = np.floor((np.arange(w) + 0.5) * mask.shape[1] / w).astype(int)
+    return mask[rows][:, columns]
 
 
 class BruteForce:
@@ -279,10 +295,14 @@ def prepare(folder, steps, log):
     interpolating = Segmenter(interpolate_head=True)
     interpolating_accuracy = fit(interpolating, rng, steps, log)
 
+    coarse = copy.deepcopy(interpolating)
+    coarse.resize_logits = False
     models = {
-        'model.onnx': (decoder, True),
-        'model-batch1.onnx': (decoder, False),
-        'model-interpolate.onnx': (interpolating, True),
+        'model.onnx': (decoder, 'batch'),
+        'model-batch1.onnx': (decoder, None),
+        'model-dynamic-size.onnx': (decoder, 'batch+size'),
+        'model-interpolate.onnx': (interpolating, 'batch'),
+        'model-coarse.onnx': (coarse, 'batch'),
     }
     for file, (model, dynamic) in models.items():
         export(model, os.path.join(folder, file), dynamic)
@@ -311,7 +331,9 @@ def prepare(folder, steps, log):
         'mask-128': ('model.onnx', 'softmax', 'mask-128', ENCODER_RELUS, decoder),
         'identity': ('model.onnx', 'identity', 'predicted', ENCODER_RELUS, decoder),
         'batch1': ('model-batch1.onnx', 'softmax', 'predicted', ENCODER_RELUS, decoder),
+        'dynamic-size': ('model-dynamic-size.onnx', 'softmax', 'predicted', ENCODER_RELUS, decoder),
         'interpolate': ('model-interpolate.onnx', 'softmax', 'predicted', ENCODER_RELUS, interpolating),
+        'coarse-mask': ('model-coarse.onnx', 'softmax', 'mask', ENCODER_RELUS, coarse),
         'auto': ('model.onnx', 'softmax', 'predicted', 'auto', decoder),
         'interpolate-auto': ('model-interpolate.onnx', 'softmax', 'predicted', 'auto', interpolating),
     }
@@ -319,16 +341,23 @@ def prepare(folder, steps, log):
     for case, (file, score, region, modules, model) in cases.items():
         log(f'brute force: {case} ...')
         chosen = discovered_layers(model, x) if modules == 'auto' else list(modules)
-        force = BruteForce(model, chosen, x, class_index, score, None if region == 'predicted' else truth)
+        mask = None if region == 'predicted' else region_at(truth, model, x)
+        force = BruteForce(model, chosen, x, class_index, score, mask)
         for key, value in force.maps().items():
             brute[f'{case}|{key}'] = value.astype(np.float64)
         brute[f'{case}|score'] = np.array([force.base])
         brute[f'{case}|region'] = np.array([force.region.sum()], dtype=np.float64)
-        described[case] = {'model': file, 'score': score, 'region': region, 'auto': modules == 'auto',
+        if mask is not None and mask.shape != truth.shape:
+            h, w = mask.shape
+            floor = truth[(np.arange(h) * truth.shape[0] // h)][:, np.arange(w) * truth.shape[1] // w]
+            log(f'  {case}: the mask resized to {h}×{w} has {mask.sum()} pixels; torch\'s `nearest` '
+                f'(floor(i · in / out)) would give {floor.sum()}, {(floor != mask).sum()} of them different')
+        described[case] = {'model': file, 'dynamicSize': models[file][1] == 'batch+size', 'score': score, 'region': region,
+                           'auto': modules == 'auto',
                            'modules': chosen, 'layers': onnx_names(os.path.join(folder, file), chosen), 'passes': force.passes}
     np.savez(os.path.join(folder, 'brute.npz'), **brute)
     setup = {
-        'image': 'image.png', 'manifestItem': manifest_item, 'classIndex': class_index,
+        'image': 'image.png', 'imageSize': [SIZE, SIZE], 'manifestItem': manifest_item, 'classIndex': class_index,
         'cases': described, 'methods': {'pcamp': 'pcam+', 'pcamm': 'pcam-', 'pcampm': 'pcam±'},
         'pixelAccuracy': {'model.onnx': decoder_accuracy, 'model-interpolate.onnx': interpolating_accuracy},
         'seconds': round(time.time() - started, 1),

@@ -7,6 +7,8 @@ export type ParityScore = 'softmax' | 'identity';
 export interface SegmentationParityCase {
   /** The ONNX file, in the working folder. */
   readonly model: string;
+  /** Whether the model's height and width are dynamic (exported with `dynamic_axes` on them). */
+  readonly dynamicSize: boolean;
   /** The segmentation score: summed probabilities (`softmax`) or summed logits (`identity`). */
   readonly score: ParityScore;
   /** `predicted`: the pixels predicted as the class; otherwise a mask's name: the pixels set in
@@ -31,6 +33,8 @@ export interface SegmentationParityCase {
 export interface SegmentationParitySetup {
   /** The explained image's PNG, in the working folder. */
   readonly image: string;
+  /** Its height and width. */
+  readonly imageSize: readonly [number, number];
   /** The image as a benchmark manifest entry, so that `readDatasetImage` reads it as the CLI does. */
   readonly manifestItem: ManifestImage;
   /** The explained class. */

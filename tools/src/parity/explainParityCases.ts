@@ -20,7 +20,8 @@ async function readRegion(folder: string, name: string): Promise<Map2D> {
 
 /**
  * Explains every case of the segmentation parity check through the library API, as a user's
- * script would: each ONNX model loaded by `OnnxBackend`, the image preprocessed with the
+ * script would: each ONNX model loaded by `OnnxBackend` (a dynamic height and width set to the
+ * image's), the image preprocessed with the
  * defaults (ImageNet statistics), `explainer.explain` with the `segmentation` target, the case's
  * layers (or `auto`, whose pick must be the brute force's) and every method. Returns the arrays
  * keyed as the brute force's (`CASE|METHOD|final`, `stage<i>`, `cam<i>`, `weights<i>`,
@@ -44,7 +45,8 @@ export async function explainParityCases(
   const arrays = new Map<string, Tensor>();
   for (const [name, parityCase] of Object.entries(setup.cases)) {
     const region = parityCase.region === 'predicted' ? undefined : await readRegion(folder, parityCase.region);
-    const loaded = await OnnxBackend.load({ path: join(folder, parityCase.model) });
+    // A model with a dynamic height and width runs at the image's own size, as in PyTorch.
+    const loaded = await OnnxBackend.load({ path: join(folder, parityCase.model) }, { inputSize: [image.pixels.height, image.pixels.width] });
     try {
       const counter = { runs: 0 };
       const backend = maskingPathBackend(loaded, path, counter);

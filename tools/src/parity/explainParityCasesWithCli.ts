@@ -13,14 +13,14 @@ function polycam(root: string, folder: string, argv: readonly string[]): { code:
 }
 
 /**
- * Whether this checkout's `polycam explain` takes `--target` (the CLI form of targets).
+ * The options this checkout's `polycam explain` lists (`--target` is the CLI form of targets).
  *
  * @param root - The workspace root.
  * @param folder - Where to run it.
- * @returns True when `polycam explain --help` lists `--target`.
+ * @returns Its `--help` text.
  */
-export function cliHasTargets(root: string, folder: string): boolean {
-  return polycam(root, folder, ['explain', '--help']).stdout.includes('--target');
+export function explainHelp(root: string, folder: string): string {
+  return polycam(root, folder, ['explain', '--help']).stdout;
 }
 
 /**
@@ -38,6 +38,7 @@ export function cliHasTargets(root: string, folder: string): boolean {
 export async function explainParityCasesWithCli(root: string, folder: string, setup: SegmentationParitySetup): Promise<Map<string, Tensor>> {
   const arrays = new Map<string, Tensor>();
   const out = join(folder, 'cli-out');
+  const sizable = explainHelp(root, folder).includes('--input-size');
   for (const [name, parityCase] of Object.entries(setup.cases)) {
     await rm(out, { recursive: true, force: true });
     await mkdir(out);
@@ -49,10 +50,16 @@ export async function explainParityCasesWithCli(root: string, folder: string, se
       '--target', target,
       '--layers', parityCase.auto ? 'auto' : parityCase.layers.join(','),
       ...(parityCase.score === 'softmax' ? [] : ['--score', parityCase.score]),
+      ...(parityCase.dynamicSize && sizable ? ['--input-size', `${setup.imageSize.join(',')}`] : []),
       '--npz', join('cli-out', 'maps.npz'),
       '--out', 'cli-out',
     ];
     const run = polycam(root, folder, argv);
+    if (parityCase.dynamicSize && !sizable) {
+      // No way to give the size: the command runs at its default, which the brute force's maps cannot match.
+      process.stdout.write(`cli: ${name} skipped: polycam explain has no --input-size, so a dynamic-size model runs at its default size (exit ${run.code}${run.code === 0 ? '' : `: ${run.stderr.trim()}`})\n`);
+      continue;
+    }
     if (run.code !== 0) throw new Error(`polycam ${argv.join(' ')} exited with ${run.code}: ${run.stderr.trim()}`);
     const maps = decodeNpz(new Uint8Array(await readFile(join(out, 'maps.npz'))));
     const map = maps.get(setup.image);

@@ -8,7 +8,7 @@ import { createPolycamContainer, resolveLayers, TOKENS } from '@polycam/core';
 import { encodeNpz } from '@polycam/core/io';
 import { polycamModule } from '@polycam/method-polycam';
 import { workspaceRoot } from '../workspaceRoot.js';
-import { cliHasTargets, explainParityCasesWithCli } from './explainParityCasesWithCli.js';
+import { explainHelp, explainParityCasesWithCli } from './explainParityCasesWithCli.js';
 import { explainParityCases } from './explainParityCases.js';
 import type { SegmentationParitySetup } from './SegmentationParitySetup.js';
 
@@ -32,7 +32,8 @@ async function describeModels(folder: string, setup: SegmentationParitySetup): P
       const auto = resolveLayers(description, 'auto');
       const shapes = auto.map((name) => `${name} [${description.layers.find((layer) => layer.name === name)!.shape.join('×')}]`);
       process.stdout.write(
-        `${file}: output ${description.output.name} [${description.output.shape.join('×')}], batch ${description.input.fixedBatchSize ?? 'dynamic'}; ` +
+        `${file}: output ${description.output.name} [${description.output.shape.join('×')}], batch ${description.input.fixedBatchSize ?? 'dynamic'}` +
+          `${setup.cases[Object.keys(setup.cases).find((name) => setup.cases[name]!.model === file)!]!.dynamicSize ? ' (dynamic height and width, loaded without inputSize)' : ''}; ` +
           `--layers auto picks ${auto.length}: ${shapes.join(', ')}\n`,
       );
     } finally {
@@ -72,7 +73,7 @@ export async function segmentationParity(argv: readonly string[]): Promise<void>
   }
   const cliFile = join(folder, 'polycam-cli.npz');
   await rm(cliFile, { force: true });
-  if (cliHasTargets(root, folder)) await writeFile(cliFile, encodeNpz(await explainParityCasesWithCli(root, folder, setup)));
+  if (explainHelp(root, folder).includes('--target')) await writeFile(cliFile, encodeNpz(await explainParityCasesWithCli(root, folder, setup)));
   else process.stdout.write('this checkout\'s polycam explain has no --target: the command-line form is skipped\n');
   process.stdout.write('\n');
   python(script, ['compare', '--out', folder]);
