@@ -20,9 +20,11 @@ function python(script: string, argv: readonly string[]): void {
 
 /** What `--layers auto` picks on each model, and whether the explicit layers are tappable. */
 async function describeModels(folder: string, setup: SegmentationParitySetup): Promise<void> {
-  const models = new Map<string, string[]>();
-  for (const { model, layers } of Object.values(setup.cases)) models.set(model, [...(models.get(model) ?? []), ...layers]);
-  for (const [file, layers] of models) {
+  const models = new Map<string, { layers: string[]; dynamicSize: boolean }>();
+  for (const { model, layers, dynamicSize } of Object.values(setup.cases)) {
+    models.set(model, { layers: [...(models.get(model)?.layers ?? []), ...layers], dynamicSize });
+  }
+  for (const [file, { layers, dynamicSize }] of models) {
     const backend = await OnnxBackend.load({ path: join(folder, file) });
     try {
       const { description } = backend;
@@ -33,7 +35,7 @@ async function describeModels(folder: string, setup: SegmentationParitySetup): P
       const shapes = auto.map((name) => `${name} [${description.layers.find((layer) => layer.name === name)!.shape.join('×')}]`);
       process.stdout.write(
         `${file}: output ${description.output.name} [${description.output.shape.join('×')}], batch ${description.input.fixedBatchSize ?? 'dynamic'}` +
-          `${setup.cases[Object.keys(setup.cases).find((name) => setup.cases[name]!.model === file)!]!.dynamicSize ? ' (dynamic height and width, loaded without inputSize)' : ''}; ` +
+          `${dynamicSize ? ' (dynamic height and width, loaded without inputSize)' : ''}; ` +
           `--layers auto picks ${auto.length}: ${shapes.join(', ')}\n`,
       );
     } finally {
