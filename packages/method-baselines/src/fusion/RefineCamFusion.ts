@@ -18,7 +18,9 @@ const EPSILON = 1e-7;
  * one layer (`scale_cam_image` before its resize, then once more when it aggregates its single
  * layer); its loop that divides each map by its maximum again rebinds the loop variable and
  * changes nothing, so it is left out. Since a bilinear resize is a convex combination, the two
- * scalings amount to `mm(resize(C_l))` up to the ε terms.
+ * scalings amount to `mm(resize(C_l))` up to the ε terms; and since the final `mm` absorbs any
+ * per-layer factor, the second scaling matters through its shift, where the resized map's
+ * minimum is above 0.
  *
  * The product is taken at the input's resolution, which the explainer passes to
  * {@link RefineCamFusion.fuse}: it is not the same as multiplying at each layer's resolution
