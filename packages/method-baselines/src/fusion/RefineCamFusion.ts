@@ -23,10 +23,11 @@ const EPSILON = 1e-7;
  * minimum is above 0.
  *
  * The product is taken at the input's resolution, which the explainer passes to
- * {@link RefineCamFusion.fuse}: it is not the same as multiplying at each layer's resolution
- * and resizing afterwards, because a bilinear upsampling by an even factor never reaches an
- * interior extremum of its source, so `mm(resize(C))` differs from `resize(mm(C))`, and a
- * product of resized maps differs from a resized product. From the deepest layer,
+ * {@link RefineCamFusion.fuse}. Multiplying at each layer's resolution and resizing afterwards
+ * would not give the same map: the interpolation of a product is not the product of the
+ * interpolations, and `mm(resize(C))` is not `resize(mm(C))` either, since an upsampling by an
+ * even factor never samples an interior extremum (on random CAMs the two differ by more than
+ * 1e−3, which the spec checks). From the deepest layer,
  * `P_L = mm(resize(mm(C_L)))` and `P_l = mm(resize(mm(C_l))) ⊙ P_{l+1}`, all at H×W; the
  * stage map is `mm(P_l)`, RefineCAM on the layers from l down, so the shallowest stage is
  * RefineCAM itself. A dead layer (an all-zero or constant CAM) zeroes the product, as in the
