@@ -66,7 +66,7 @@ function predicted(unmasked: Float32Array, classIndex: number): number[] {
 describe('Explainer targets', () => {
   it('registers the built-in target kinds in every explainer, then the given ones', () => {
     const custom: TargetPlugin = { id: 'first', description: 'output 0', syntax: '', parse: async () => ({}), check: () => ({}), bind: () => ({ label: 'first', score: (z) => z[0]! }) };
-    expect(new Explainer().targets().map((plugin) => plugin.id)).toEqual(['class', 'segmentation']);
+    expect(new Explainer().targets().map((plugin) => plugin.id)).toEqual(['class', 'segmentation', 'embedding', 'detection']);
     expect(explainer([custom]).targets().map((plugin) => plugin.id).at(-1)).toBe('first');
     expect(errorKindOf(() => explainer([{ ...custom, id: 'class' }]))).toBe('invalid-plugin');
   });
@@ -136,7 +136,7 @@ describe('Explainer targets', () => {
   it('lists the registered kinds when a kind is unknown', () => {
     const { backend } = segmentingToyBackend();
     expect(() => explainer().prepare({ backend, input: randomInput(5), method: 'masks', target: { kind: 'depth' } })).toThrow(
-      "unknown target kind 'depth' (available: class, segmentation)",
+      "unknown target kind 'depth' (available: class, segmentation, embedding, detection)",
     );
   });
 
