@@ -2,6 +2,7 @@ import { OnnxBackend } from '@polycam/backend-onnx';
 import { buildTinyCnn, buildTinySegmenter } from '@polycam/backend-onnx/builders';
 import { createPolycamContainer, preprocessImage, TOKENS, type Explainer, type ExplainRequest, type ExplainResult, type ModelBackend, type TargetFunction, type Tensor } from '@polycam/core';
 import { errorKindOf, rejectionKindOf } from '@polycam/core/testing';
+import { baselinesModule } from '@polycam/method-baselines';
 import { polycamModule } from '@polycam/method-polycam';
 import { bundledDemoModel, generateScene, type DatasetManifest } from '@polycam/synthetic';
 import { readFile } from 'node:fs/promises';
@@ -93,7 +94,7 @@ function bruteCosine(reference: Float32Array): TargetFunction {
 describe('targets on onnxruntime', () => {
   let explainer: Explainer;
   beforeAll(async () => {
-    explainer = (await createPolycamContainer(polycamModule)).get(TOKENS.Explainer);
+    explainer = (await createPolycamContainer(polycamModule, baselinesModule)).get(TOKENS.Explainer);
   });
 
   describe('segmentation, on a [N, 3, 32, 32] segmenter with a bilinear Resize', () => {
@@ -129,6 +130,15 @@ describe('targets on onnxruntime', () => {
       expect(result.target).toBe(`segmentation softmax[${classIndex}] over ${region.length} pixels`);
       const full = await explainer.explain({ ...request, backend: fullImagesOnly(backend) });
       expect(maxDifference(full.map.data, result.map.data)).toBeLessThan(MAP_TOLERANCE);
+      });
+    }, 120_000);
+
+    it.each(['occlusion', 'rise'])('explains the predicted region with the %s attribution method as the brute force does', async (method) => {
+      await withBackend(OnnxBackend.load({ bytes: buildTinySegmenter({ seed: 3 }) }), async (backend) => {
+        const region = predictedPixels(unmasked, CLASSES, PLANE, classIndex);
+        const request: ExplainRequest = { backend, input, method, target: { kind: 'segmentation', options: { classIndex } } };
+        const result = await expectLikeBruteForce(explainer, request, bruteRegionTarget(CLASSES, PLANE, classIndex, region), 1e-6 * region.length);
+        expect(result.method.preset).toBe(method);
       });
     }, 120_000);
 

@@ -1,7 +1,7 @@
 import { argmax } from './argmax.js';
+import type { DetectionTargetOptions } from './DetectionTargetOptions.js';
 import type { TargetFunction } from './TargetFunction.js';
 
-type Box = readonly [number, number, number, number];
 
 /** The overlap of a row's box with the reference, and the parts its derivative needs. */
 interface Overlap {
@@ -11,7 +11,7 @@ interface Overlap {
   readonly union: number;
 }
 
-function overlap(output: Float32Array, at: number, [X1, Y1, X2, Y2]: Box): Overlap {
+function overlap(output: Float32Array, at: number, [X1, Y1, X2, Y2]: DetectionTargetOptions['box']): Overlap {
   const [x1, y1, x2, y2] = [output[at]!, output[at + 1]!, output[at + 2]!, output[at + 3]!];
   const width = Math.min(x2, X2) - Math.max(x1, X1);
   const height = Math.min(y2, Y2) - Math.max(y1, Y1);
@@ -36,7 +36,7 @@ function overlap(output: Float32Array, at: number, [X1, Y1, X2, Y2]: Box): Overl
  * @param classes - K, the scores per row.
  * @returns The target.
  */
-export function detectionTarget(classIndex: number, box: Box, iouThreshold: number, classes: number): TargetFunction {
+export function detectionTarget(classIndex: number, box: DetectionTargetOptions['box'], iouThreshold: number, classes: number): TargetFunction {
   const stride = 4 + classes;
   /** The counted row's start and overlap, or undefined when nothing counts. */
   const match = (output: Float32Array): { at: number; overlap: Overlap } | undefined => {

@@ -21,11 +21,16 @@ export interface TargetConformanceCase {
   /** The request's score function. Default `softmax`. */
   readonly scoreFunction?: ScoreFunction;
   /**
-   * A command-line argument whose {@link TargetPlugin.parse} gives options equivalent to
+   * A command-line argument whose `TargetPlugin.parse` gives options equivalent to
    * `options` (scoring the same, bit for bit), with the loader it reads files through. No parse
    * round trip is checked without one.
    */
-  readonly argument?: { readonly text: string; readonly loader: TargetArgumentLoader };
+  readonly argument?: {
+    /** The text after `KIND:`. */
+    readonly text: string;
+    /** Reads the files it names. */
+    readonly loader: TargetArgumentLoader;
+  };
   /** An output `check` must refuse with a `PolycamError` (of another shape, say). */
   readonly wrongOutput: ModelDescription['output'];
 }
