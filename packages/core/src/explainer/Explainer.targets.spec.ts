@@ -125,6 +125,8 @@ describe('Explainer targets', () => {
     ['a class target on a [C, H, W] output', { kind: 'class' }, {}, 'invalid-argument'],
     ['a segmentation class out of range', { kind: 'segmentation', options: { classIndex: 6 } }, {}, 'class-out-of-range'],
     ['an empty region', { kind: 'segmentation', options: { classIndex: 0, region: { height: 8, width: 8, data: new Float32Array(64) } } }, {}, 'invalid-argument'],
+    ['an embedding reference of the wrong length', { kind: 'embedding', options: { reference: new Float32Array(383).fill(1) } }, {}, 'invalid-argument'],
+    ['a detection target on a [C, H, W] output', { kind: 'detection', options: { classIndex: 0, box: [0, 0, 1, 1] } }, {}, 'invalid-argument'],
     ['both a class and a target', { kind: 'segmentation', options: { classIndex: 0 } }, { classIndex: 0 }, 'invalid-argument'],
     ['an unknown score function', { kind: 'segmentation', options: { classIndex: 0 } }, { scoreFunction: 'tanh' as 'softmax' }, 'invalid-argument'],
   ])('refuses %s in prepare, before any pass', async (_name, target, change, kind) => {
