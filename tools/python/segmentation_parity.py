@@ -48,6 +48,7 @@ class Segmenter(nn.Module):
         super().__init__()
         self.interpolate_head = interpolate_head
         self.resize_logits = True  # False: the head's logits at 1/4 resolution, as they are
+        self.binary_class = None  # a class k: one output channel, the logit of k against the background
         self.encoder = nn.Sequential(
             nn.Conv2d(3, 8, 3, padding=1), nn.ReLU(),  # encoder.1: 8×64×64
             nn.MaxPool2d(2),
@@ -68,8 +69,12 @@ class Segmenter(nn.Module):
         features = self.encoder(x)
         if self.interpolate_head:
             logits = self.head(features)
-            return F.interpolate(logits, size=x.shape[-2:], mode='bilinear', align_corners=False) if self.resize_logits else logits
-        return self.decoder(features)
+            if self.resize_logits:
+                logits = F.interpolate(logits, size=x.shape[-2:], mode='bilinear', align_corners=False)
+        else:
+            logits = self.decoder(features)
+        k = self.binary_class
+        return logits if k is None else logits[:, k:k + 1] - logits[:, 0:1]
 
 
 ENCODER_RELUS = ('encoder.1', 'encoder.4', 'encoder.7')
@@ -230,7 +235,8 @@ class BruteForce:
             z = model(x)[0]
         for hook in hooks:
             hook.remove()
-        self.region = (z.argmax(0) == class_index).numpy() if region is None else region
+        predicted = z[0] > 0 if len(z) == 1 else z.argmax(0) == class_index  # one channel: a binary segmenter
+        self.region = predicted.numpy() if region is None else region
         if not self.region.any():
             raise SystemExit(f'the region of class {class_index} is empty')
         self.base = self.s(x)
@@ -242,10 +248,14 @@ class BruteForce:
         return hook
 
     def s(self, x):
-        """s(X) = Σ_{p∈R} softmax_channels(z)[c, p] (softmax) or Σ_{p∈R} z[c, p] (identity)."""
+        """s(X) = Σ_{p∈R} softmax_channels(z)[c, p] (softmax; sigmoid(z[0, p]) for one channel) or
+        Σ_{p∈R} z[c, p] (identity)."""
         with torch.no_grad():
             z = self.model(x)[0].double()
-        per_pixel = torch.softmax(z, 0)[self.c] if self.score_kind == 'softmax' else z[self.c]
+        if self.score_kind == 'identity':
+            per_pixel = z[self.c]
+        else:
+            per_pixel = torch.sigmoid(z[0]) if len(z) == 1 else torch.softmax(z, 0)[self.c]
         return per_pixel.numpy()[self.region].sum()
 
     def maps(self):
@@ -297,12 +307,15 @@ def prepare(folder, steps, log):
 
     coarse = copy.deepcopy(interpolating)
     coarse.resize_logits = False
+    binary = copy.deepcopy(decoder)
+    binary.binary_class = 2
     models = {
         'model.onnx': (decoder, 'batch'),
         'model-batch1.onnx': (decoder, None),
         'model-dynamic-size.onnx': (decoder, 'batch+size'),
         'model-interpolate.onnx': (interpolating, 'batch'),
         'model-coarse.onnx': (coarse, 'batch'),
+        'model-binary.onnx': (binary, 'batch'),
     }
     for file, (model, dynamic) in models.items():
         export(model, os.path.join(folder, file), dynamic)
@@ -324,7 +337,7 @@ def prepare(folder, steps, log):
     # Each case: the model file, the score function, the region (`predicted` or a mask's name), the
     # layers (the encoder's ReLUs, or `auto`: polycam's discovery, which must pick what
     # discovered_layers picks), and the brute force's model (a batch-1 export of the same weights
-    # has the same maps).
+    # has the same maps). The class is the square's, 0 for the one-channel (binary) head.
     cases = {
         'predicted': ('model.onnx', 'softmax', 'predicted', ENCODER_RELUS, decoder),
         'mask': ('model.onnx', 'softmax', 'mask', ENCODER_RELUS, decoder),
@@ -334,6 +347,7 @@ def prepare(folder, steps, log):
         'dynamic-size': ('model-dynamic-size.onnx', 'softmax', 'predicted', ENCODER_RELUS, decoder),
         'interpolate': ('model-interpolate.onnx', 'softmax', 'predicted', ENCODER_RELUS, interpolating),
         'coarse-mask': ('model-coarse.onnx', 'softmax', 'mask', ENCODER_RELUS, coarse),
+        'binary': ('model-binary.onnx', 'softmax', 'predicted', ENCODER_RELUS, binary),
         'auto': ('model.onnx', 'softmax', 'predicted', 'auto', decoder),
         'interpolate-auto': ('model-interpolate.onnx', 'softmax', 'predicted', 'auto', interpolating),
     }
@@ -342,7 +356,8 @@ def prepare(folder, steps, log):
         log(f'brute force: {case} ...')
         chosen = discovered_layers(model, x) if modules == 'auto' else list(modules)
         mask = None if region == 'predicted' else region_at(truth, model, x)
-        force = BruteForce(model, chosen, x, class_index, score, mask)
+        explained = 0 if model.binary_class is not None else class_index
+        force = BruteForce(model, chosen, x, explained, score, mask)
         for key, value in force.maps().items():
             brute[f'{case}|{key}'] = value.astype(np.float64)
         brute[f'{case}|score'] = np.array([force.base])
@@ -352,12 +367,12 @@ def prepare(folder, steps, log):
             floor = truth[(np.arange(h) * truth.shape[0] // h)][:, np.arange(w) * truth.shape[1] // w]
             log(f'  {case}: the mask resized to {h}×{w} has {mask.sum()} pixels; torch\'s `nearest` '
                 f'(floor(i · in / out)) would give {floor.sum()}, {(floor != mask).sum()} of them different')
-        described[case] = {'model': file, 'dynamicSize': models[file][1] == 'batch+size', 'score': score, 'region': region,
+        described[case] = {'model': file, 'classIndex': explained, 'dynamicSize': models[file][1] == 'batch+size', 'score': score, 'region': region,
                            'auto': modules == 'auto',
                            'modules': chosen, 'layers': onnx_names(os.path.join(folder, file), chosen), 'passes': force.passes}
     np.savez(os.path.join(folder, 'brute.npz'), **brute)
     setup = {
-        'image': 'image.png', 'imageSize': [SIZE, SIZE], 'manifestItem': manifest_item, 'classIndex': class_index,
+        'image': 'image.png', 'imageSize': [SIZE, SIZE], 'manifestItem': manifest_item,
         'cases': described, 'methods': {'pcamp': 'pcam+', 'pcamm': 'pcam-', 'pcampm': 'pcam±'},
         'pixelAccuracy': {'model.onnx': decoder_accuracy, 'model-interpolate.onnx': interpolating_accuracy},
         'seconds': round(time.time() - started, 1),

@@ -7,6 +7,8 @@ export type ParityScore = 'softmax' | 'identity';
 export interface SegmentationParityCase {
   /** The ONNX file, in the working folder. */
   readonly model: string;
+  /** The explained class: the square's, 0 for a one-channel (binary) head. */
+  readonly classIndex: number;
   /** Whether the model's height and width are dynamic (exported with `dynamic_axes` on them). */
   readonly dynamicSize: boolean;
   /** The segmentation score: summed probabilities (`softmax`) or summed logits (`identity`). */
@@ -27,8 +29,8 @@ export interface SegmentationParityCase {
 }
 
 /**
- * `cases.json`, written by `tools/python/segmentation_parity.py prepare`: the image, the class
- * and the cases to explain.
+ * `cases.json`, written by `tools/python/segmentation_parity.py prepare`: the image and the
+ * cases to explain.
  */
 export interface SegmentationParitySetup {
   /** The explained image's PNG, in the working folder. */
@@ -37,8 +39,6 @@ export interface SegmentationParitySetup {
   readonly imageSize: readonly [number, number];
   /** The image as a benchmark manifest entry, so that `readDatasetImage` reads it as the CLI does. */
   readonly manifestItem: ManifestImage;
-  /** The explained class. */
-  readonly classIndex: number;
   /** The cases, by name. */
   readonly cases: Readonly<Record<string, SegmentationParityCase>>;
   /** The methods, from the npz keys' short ids (`pcampm`) to polycam's ids (`pcam±`). */

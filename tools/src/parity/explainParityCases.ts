@@ -61,7 +61,7 @@ export async function explainParityCases(
           scoreFunction: parityCase.score,
           target: {
             kind: 'segmentation',
-            options: { classIndex: setup.classIndex, ...(region === undefined ? {} : { region }) },
+            options: { classIndex: parityCase.classIndex, ...(region === undefined ? {} : { region }) },
           },
         });
         if (result.layers.join() !== parityCase.layers.join()) {

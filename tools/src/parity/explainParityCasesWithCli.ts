@@ -42,7 +42,7 @@ export async function explainParityCasesWithCli(root: string, folder: string, se
   for (const [name, parityCase] of Object.entries(setup.cases)) {
     await rm(out, { recursive: true, force: true });
     await mkdir(out);
-    const target = `segmentation:${setup.classIndex}${parityCase.region === 'predicted' ? '' : `:${parityCase.region}.png`}`;
+    const target = `segmentation:${parityCase.classIndex}${parityCase.region === 'predicted' ? '' : `:${parityCase.region}.png`}`;
     const argv = [
       'explain', setup.image,
       '--model', parityCase.model,
