@@ -9,8 +9,8 @@ import type { OpenedModel } from './OpenedModel.js';
 /**
  * Loads the model a command chose: its file (the bundled demo model when absent, as its TF.js
  * copy for `tfjs` or a TF.js platform, its ONNX file otherwise), with the backend named or the
- * one that recognises the file (`model.json` → tfjs, `.onnx` → onnx), and the TF.js platform,
- * threads and layout. The bundled model comes with its class names.
+ * one that recognises the file (`model.json` → tfjs, `.onnx` → onnx), the output to explain,
+ * and the TF.js platform, threads and layout. The bundled model comes with its class names.
  *
  * @param container - The command's container, with the backend modules loaded.
  * @param choice - The parsed model options.
@@ -19,7 +19,7 @@ import type { OpenedModel } from './OpenedModel.js';
  *   whatever loading the model throws.
  */
 export async function openModel(container: Container, choice: ModelChoice): Promise<OpenedModel> {
-  const { platform, threads, layout } = choice;
+  const { platform, threads, layout, output } = choice;
   const demo = bundledDemoModel();
   const path = chosenModelPath(choice);
   const backendId = choice.backend ?? (path.toLowerCase().endsWith('.json') ? 'tfjs' : undefined);
@@ -28,12 +28,13 @@ export async function openModel(container: Container, choice: ModelChoice): Prom
   }
   const backend = await loadModel(container, { path }, {
     ...(backendId === undefined ? {} : { backend: backendId }),
+    ...(output === undefined ? {} : { output }),
     ...(threads === undefined ? {} : { threads }),
     ...(layout === undefined ? {} : { layout }),
     ...(platform === undefined ? {} : { platform }),
   });
   const runtime = backend instanceof TfjsBackend ? `tfjs on ${backend.platform}` : backend.id;
   const { classes } = demo.metadata;
-  const named = choice.model === undefined && classes.length === backend.description.output.size;
+  const named = choice.model === undefined && output === undefined && classes.length === backend.description.output.size;
   return { backend, path, runtime, ...(named ? { classNames: classes } : {}) };
 }
