@@ -1,0 +1,89 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { decodeNpy, decodeNpz } from '@polycam/core/io';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listTree, makeTempDir, writePng, writeTinyModel, type TempDir } from '../cli.testkit.js';
+import { HANG_GUARD_MS, readAttempts, runPolycam } from '../dataset/dataset.testkit.js';
+
+// `polycam dataset explain --classes FILE.csv`: each job carries its own image's class or
+// target, which is part of its key, in real worker processes (the compiled dist/) on the tiny
+// model the spec builds.
+
+describe('polycam dataset explain with a class per image', () => {
+  let dir: TempDir;
+  let model: string;
+  let input: string;
+
+  beforeAll(async () => {
+    dir = await makeTempDir('polycam-dataset-targets-');
+    model = await writeTinyModel(dir.at('tiny.onnx'));
+    input = dir.at('images');
+    await mkdir(input);
+    await writePng(join(input, 'a.png'), 32, 32, 3, 1);
+    await writePng(join(input, 'b.png'), 32, 32, 3, 2);
+    await writePng(join(input, 'c.png'), 40, 24, 3, 3);
+  });
+  afterAll(() => dir?.remove());
+
+  async function records(out: string): Promise<Map<string, { key: string; class: number; map: { file: string } }>> {
+    const [folder] = (await readdir(out)).filter((name) => name.startsWith('pcampm-'));
+    const found = new Map<string, { key: string; class: number; map: { file: string } }>();
+    for (const name of ['a.png', 'b.png', 'c.png']) found.set(name, JSON.parse(await readFile(join(out, folder!, `${name}.json`), 'utf8')) as never);
+    return found;
+  }
+
+  it("gives each image its CSV class, the maps of 'polycam explain --class', and redoes only an image whose class changed", async () => {
+    await writeFile(dir.at('classes.csv'), 'image,class\nimages/a.png,3\nb.png,1\nimages/c.png,2\n');
+    const out = dir.at('out');
+    const args = ['dataset', 'explain', input, '--out', out, '--workers', '1', '--model', model, '--classes', dir.at('classes.csv')];
+    const first = await runPolycam(args);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('3 jobs: 3 done (0 were already complete), 0 failed, 0 pending');
+    const written = await records(out);
+    const npz = dir.at('explain.npz');
+    const explained = await runPolycam(['explain', ...['a.png', 'b.png', 'c.png'].map((name) => join(input, name)), '--model', model, '--class', '3,1,2', '--npz', npz]);
+    expect(explained.code).toBe(0);
+    const maps = decodeNpz(await readFile(npz));
+    for (const [name, classIndex] of [['a.png', 3], ['b.png', 1], ['c.png', 2]] as const) {
+      const record = written.get(name)!;
+      expect(record.class).toBe(classIndex);
+      const [folder] = (await readdir(out)).filter((entry) => entry.startsWith('pcampm-'));
+      const map = decodeNpy(await readFile(join(out, folder!, record.map.file)));
+      expect(Array.from(map.data)).toEqual(Array.from(maps.get(name)!.data));
+    }
+
+    // b.png's class changes: its job is new (another key) at the same place, the others are complete.
+    await writeFile(dir.at('classes.csv'), 'image,class\nimages/a.png,3\nb.png,0\nimages/c.png,2\n');
+    const again = await runPolycam(args);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('3 jobs: 3 done (2 were already complete)');
+    const rewritten = await records(out);
+    expect(rewritten.get('b.png')!.class).toBe(0);
+    expect(rewritten.get('b.png')!.key).not.toBe(written.get('b.png')!.key);
+    expect(rewritten.get('a.png')!.key).toBe(written.get('a.png')!.key);
+    const [folder] = (await readdir(out)).filter((entry) => entry.startsWith('pcampm-'));
+    const done = (await readAttempts(join(out, folder!, 'attempts.jsonl'))).filter((line) => line.outcome === 'done');
+    expect(done.map((line) => line.key.split('#')[0]).sort()).toEqual(['a.png', 'b.png', 'b.png', 'c.png']);
+  }, HANG_GUARD_MS);
+
+  it('refuses before any job a CSV missing an image, a class out of range, a list of classes and metrics with a non-class target', async () => {
+    const cases: [string[], RegExp][] = [];
+    await writeFile(dir.at('partial.csv'), 'image,class\na.png,1\n');
+    cases.push([['--classes', dir.at('partial.csv')], /has no row for '.*b\.png' \(and 1 other image\)/]);
+    await writeFile(dir.at('range.csv'), 'image,class\na.png,1\nb.png,9\nc.png,0\n');
+    cases.push([['--classes', dir.at('range.csv')], /range\.csv' line 3: class 9 is out of range: the model has 4 classes/]);
+    cases.push([['--class', '1,2,3'], /dataset explain takes one --class for every image, not '1,2,3': give each image its class with --classes FILE\.csv/]);
+    cases.push([['--target', 'nothing:1'], /--target 'nothing:1': unknown target kind 'nothing' \(expected KIND:ARGUMENT, one of class:/]);
+    cases.push([['--target', 'class:1', '--metrics', 'insertion'], /--metrics scores a class's probability; --target asks for 'class:1'/]);
+    for (const [index, [extra, pattern]] of cases.entries()) {
+      const out = dir.at(`refused-${index}`);
+      const run = await runPolycam(['dataset', 'explain', input, '--out', out, '--workers', '1', '--model', model, ...extra]);
+      expect(run.code, run.stderr).toBe(1);
+      const lines = run.stderr.split('\n');
+      expect(lines, run.stderr).toHaveLength(2);
+      expect(lines[0]).toMatch(pattern);
+      expect(await listTree(out).catch(() => [])).toEqual([]);
+    }
+  }, HANG_GUARD_MS);
+});
