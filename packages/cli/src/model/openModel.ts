@@ -16,7 +16,8 @@ import type { OpenedModel } from './OpenedModel.js';
  * @param choice - The parsed model options.
  * @returns The loaded model; dispose its backend when done.
  * @throws {@link PolycamError} `invalid-argument` for a TF.js platform on another backend, and
- *   whatever loading the model throws.
+ *   whatever loading the model throws (prefixed with `--output 'NAME'` when the model lacks
+ *   that output).
  */
 export async function openModel(container: Container, choice: ModelChoice): Promise<OpenedModel> {
   const { platform, threads, layout, output } = choice;
@@ -32,6 +33,12 @@ export async function openModel(container: Container, choice: ModelChoice): Prom
     ...(threads === undefined ? {} : { threads }),
     ...(layout === undefined ? {} : { layout }),
     ...(platform === undefined ? {} : { platform }),
+  }).catch((error: unknown) => {
+    // The backend says the model lacks the output; the command names the flag that asked for it.
+    if (output !== undefined && PolycamError.is(error) && error.message.includes(`'${output}'`)) {
+      throw new PolycamError(error.kind, `--output '${output}': ${error.message}`, { cause: error });
+    }
+    throw error;
   });
   const runtime = backend instanceof TfjsBackend ? `tfjs on ${backend.platform}` : backend.id;
   const { classes } = demo.metadata;

@@ -28,7 +28,10 @@ export async function parseTargetText(
     const options = plugin.check(await plugin.parse(argument, loader), output);
     return { kind: plugin.id, options };
   } catch (error) {
-    if (PolycamError.is(error)) throw new PolycamError(error.kind, `${source} '${text}': ${error.message}`, { cause: error });
+    // A plugin words its errors for `--target KIND:`; the source says where the text came from.
+    const own = `--target ${plugin.id}: `;
+    const message = PolycamError.is(error) && error.message.startsWith(own) ? error.message.slice(own.length) : (error as Error).message;
+    if (PolycamError.is(error)) throw new PolycamError(error.kind, `${source} '${text}': ${message}`, { cause: error });
     throw error;
   }
 }
