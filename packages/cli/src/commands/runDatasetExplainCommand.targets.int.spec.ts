@@ -2,7 +2,8 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeNpy, decodeNpz } from '@polycam/core/io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listTree, makeTempDir, writePng, writeTinyModel, type TempDir } from '../cli.testkit.js';
+import sharp from 'sharp';
+import { listTree, makeTempDir, writePng, writeSegmentationModel, writeTinyModel, type TempDir } from '../cli.testkit.js';
 import { HANG_GUARD_MS, readAttempts, runPolycam } from '../dataset/dataset.testkit.js';
 
 // `polycam dataset explain --classes FILE.csv`: each job carries its own image's class or
@@ -65,6 +66,34 @@ describe('polycam dataset explain with a class per image', () => {
     const [folder] = (await readdir(out)).filter((entry) => entry.startsWith('pcampm-'));
     const done = (await readAttempts(join(out, folder!, 'attempts.jsonl'))).filter((line) => line.outcome === 'done');
     expect(done.map((line) => line.key.split('#')[0]).sort()).toEqual(['a.png', 'b.png', 'b.png', 'c.png']);
+  }, HANG_GUARD_MS);
+
+  it('gives each image its CSV target (a segmentation class, with a mask relative to the CSV) in the workers, as explain gives it', async () => {
+    const seg = await writeSegmentationModel(dir.at('seg.onnx'));
+    const mask = Buffer.alloc(16 * 16);
+    for (let pixel = 40; pixel < 120; pixel += 1) mask[pixel] = 200;
+    await mkdir(dir.at('masks'));
+    await sharp(mask, { raw: { width: 16, height: 16, channels: 1 } }).png().toFile(dir.at('masks', 'b.png'));
+    await writeFile(dir.at('targets.csv'), 'image,target\na.png,segmentation:1\nb.png,segmentation:2:masks/b.png\nc.png,segmentation:0\n');
+    const layers = ['--layers', '/relu1/Relu_output_0,/relu2/Relu_output_0'];
+    const out = dir.at('seg-out');
+    const run = await runPolycam(['dataset', 'explain', input, '--out', out, '--workers', '1', '--model', seg, ...layers, '--classes', dir.at('targets.csv')]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const npz = dir.at('seg.npz');
+    const names = ['a.png', 'b.png', 'c.png'];
+    const explained = await runPolycam(['explain', ...names.map((name) => join(input, name)), '--model', seg, ...layers, '--classes', dir.at('targets.csv'), '--npz', npz]);
+    expect(explained.stderr).toBe('');
+    const maps = decodeNpz(await readFile(npz));
+    const [folder] = (await readdir(out)).filter((entry) => entry.startsWith('pcampm-'));
+    for (const name of names) {
+      const record = JSON.parse(await readFile(join(out, folder!, `${name}.json`), 'utf8')) as { target: string; map: { file: string } };
+      expect(record.target).toMatch(/^segmentation softmax\[\d\] over \d+ pixels?$/);
+      const map = decodeNpy(await readFile(join(out, folder!, record.map.file)));
+      expect(Array.from(map.data)).toEqual(Array.from(maps.get(name)!.data));
+    }
+    const masked = JSON.parse(await readFile(join(out, folder!, 'b.png.json'), 'utf8')) as { target: string };
+    expect(masked.target).toBe('segmentation softmax[2] over 80 pixels');
   }, HANG_GUARD_MS);
 
   it('refuses before any job a CSV missing an image, a class out of range, a list of classes and metrics with a non-class target', async () => {
