@@ -14,7 +14,7 @@ export function addExplainOptions(command: Command): Command {
   return command
     .option('--method <name>', "pcam±, pcam+, pcam-, or any method 'polycam methods' lists (grad-cam, score-cam, rise, ...)", 'pcam±')
     .option('--class <n>', 'the class to explain, or one per image in order (3,5,...); default: the predicted class')
-    .option('--target <kind:argument>', "what to explain instead of a class, such as class:7, segmentation:CLASS[:MASK.png] or embedding:REF.png|REF.npy (see 'polycam targets'); file paths are relative to the working folder")
+    .option('--target <kind:argument>', "what to explain instead of the predicted class, such as class:7 or segmentation:CLASS[:MASK.png] ('polycam targets' lists the kinds); file paths are relative to the working folder")
     .option('--classes <file.csv>', "each image's class or target: a CSV with the header image,class or image,target, images relative to its folder or by file name; every image needs a row")
     .option('--layers <names>', "'auto', 'last' or comma-separated layer names (see 'polycam layers'); default: the method's own (auto, or last for single-layer methods)")
     .option('--batch-size <n>', 'masked images per forward run', '32')
