@@ -233,6 +233,17 @@ describe('polycam explain refuses a bad --target or --output in one line, with n
     await refused([images[0]!, '--model', tiny, ...plugin, '--target', 'similarity:absent.npy'], /--target 'similarity:absent\.npy': '.*\/absent\.npy' does not exist$/);
   });
 
+  it("names the image whose output predicts the class nowhere, after the first image's map, and leaves no file", async () => {
+    // On this 6-class network a black image predicts class 3 at no pixel; the pattern image does.
+    const six = await writeSegmentationModel(dir.at('seg6.onnx'), 6);
+    const black = dir.at('black.png');
+    await sharp({ create: { width: 32, height: 32, channels: 3, background: { r: 0, g: 0, b: 0 } } }).png().toFile(black);
+    await refused(
+      [images[0]!, black, '--model', six, '--target', 'segmentation:3', '--layers', SEG_LAYERS],
+      new RegExp(`^polycam: error: '${black}': no pixel of output 'logits' is predicted as class 3 on the unmasked image, so the segmentation region is empty; give a mask \\(segmentation:3:MASK\\.png\\)$`),
+    );
+  });
+
   it('lists the target kinds with their syntax in polycam targets', async () => {
     const listed = await runCli(['targets']);
     expect(listed.code).toBe(0);

@@ -105,8 +105,10 @@ export async function runExplainCommand(images: readonly string[], options: Expl
           }
           const result = await explainWithProgress(explainer, prepared, `${basename(path)} (${index + 1}/${images.length})`, progress).catch(
             (error: unknown) => {
-              // The library names the pass; only the command knows which image it was.
-              throw PolycamError.is(error, 'non-finite-output') ? new PolycamError(error.kind, `'${path}': ${error.message}`) : error;
+              // The library names the pass, or the target that this image's output leaves empty
+              // (a segmentation class predicted nowhere); only the command knows which image it was.
+              const imageBound = PolycamError.is(error, 'non-finite-output') || (targets[index]?.target !== undefined && PolycamError.is(error, 'invalid-argument'));
+              throw imageBound ? new PolycamError((error as PolycamError).kind, `'${path}': ${(error as PolycamError).message}`) : error;
             },
           );
           const className = result.classIndex === undefined ? undefined : classNames?.[result.classIndex];
