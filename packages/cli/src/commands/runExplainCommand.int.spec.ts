@@ -67,7 +67,7 @@ describe('polycam explain --fusion and --strategy', () => {
   });
 
   it.each([
-    [['--fusion', 'xyz'], "polycam: error: option '--fusion <id>' argument 'xyz' is invalid. Registered fusions: lnorm, no-lnorm, single-layer, layer-cam-max, own-layer."],
+    [['--fusion', 'xyz'], "polycam: error: option '--fusion <id>' argument 'xyz' is invalid. Registered fusions: lnorm, no-lnorm, single-layer, layer-cam-max, refine, own-layer."],
     [['--strategy', 'xyz'], "polycam: error: option '--strategy <id>' argument 'xyz' is invalid. Registered weighting strategies: "],
   ])('refuses %j as an invalid value listing the registered ids, before opening the model', async (extra, message) => {
     const out = dir.at('refused');

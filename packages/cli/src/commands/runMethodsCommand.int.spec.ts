@@ -23,10 +23,10 @@ describe('polycam methods', () => {
     expect(run.code).toBe(0);
     const rows = run.stdout.split('\n');
     const row = (id: string): string => rows.find((line) => line.trimStart().startsWith(`${id} `)) ?? '';
-    for (const id of ['pcam±', 'pcam+', 'pcam-', 'score-cam', 'cam±', 'rise', 'occlusion']) {
+    for (const id of ['pcam±', 'pcam+', 'pcam-', 'score-cam', 'cam±', 'refine-cam±', 'rise', 'occlusion']) {
       expect(row(id)).toMatch(/forward(?!, gradients)/);
     }
-    for (const id of ['grad-cam', 'grad-cam++', 'layer-cam']) {
+    for (const id of ['grad-cam', 'grad-cam++', 'layer-cam', 'refine-cam']) {
       expect(row(id)).toContain('forward, gradients');
     }
     expect(row('rise')).toContain('attribution');
@@ -53,6 +53,24 @@ describe('polycam explain --method', () => {
     expect(map.shape).toEqual([32, 32]);
     expect(map.data.every((value) => value >= 0 && value <= 1)).toBe(true);
     expect(run.stdout).toMatch(/cat\.png\s+\d+\s+[\d.]+\s+1\s/); // one layer
+  });
+
+  it('runs RefineCAM with CVC weights on ONNX through its ASCII alias refinecam-pm: a min-max map, 0 to 1', async () => {
+    const npz = dir.at('refine.npz');
+    const run = await runCli(['explain', image, '--model', model, '--method', 'refinecam-pm', '--npz', npz]);
+    expect(run.code, run.stderr).toBe(0);
+    const map = decodeNpz(new Uint8Array(await readFile(npz))).get('cat.png')!;
+    expect(map.shape).toEqual([32, 32]);
+    expect(Math.min(...map.data)).toBe(0);
+    expect(Math.max(...map.data)).toBeCloseTo(1, 5);
+  });
+
+  it('refuses refine-cam, whose Grad-CAM++ weights need gradients, on ONNX in one line', async () => {
+    const run = await runCli(['explain', image, '--model', model, '--method', 'refine-cam', '--npz', dir.at('refine-grad.npz')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^polycam: error: .*'grad-cam\+\+'.*requires gradients.*'onnx'/);
+    expect(await listTree(dir.path)).not.toContain('refine-grad.npz');
   });
 
   it('names the available methods for an unknown one', async () => {
