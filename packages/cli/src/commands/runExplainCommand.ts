@@ -36,8 +36,8 @@ import { withClassFlag } from './withClassFlag.js';
  * own image's class or target, so a batch gives the maps that separate calls give.
  *
  * Every input is checked (options, output places, model, layers, every image's class or target,
- * every image's header) before the first explanation runs. The images are streamed: each is decoded, explained and
- * its overlay and JSON written under temporary names before the next, so that memory does not
+ * every image's header) before the first explanation runs. The images are streamed: each is
+ * decoded, explained and its overlay and JSON written under temporary names before the next, so that memory does not
  * grow with their number; every file is renamed into place only once all are written, and a
  * failure or a cancellation at any point leaves no output file behind.
  *

@@ -18,9 +18,9 @@ import { createModelTargetResolver } from '../target/createModelTargetResolver.j
  * Opens what a dataset worker needs for a configuration, exactly as `polycam explain` would
  * with the same options: the container with the configuration's plugins, the model (with the
  * worker's own thread count), the method checked, the images decoded with sharp and normalised,
- * each explanation prepared with explain's settings and the job's own class or target, and the
- * overlay renderer. So a worker's
- * map is the map that `polycam explain` gives for the same image and options.
+ * each explanation prepared with explain's settings and the job's own class or target (each
+ * distinct target parsed once), and the overlay renderer. So a worker's map is the map that
+ * `polycam explain` gives for the same image and options.
  *
  * @param config - The jobs' configuration: explain's raw options, the method and the model.
  * @param threads - The worker's runtime threads; the runtime's default when absent.

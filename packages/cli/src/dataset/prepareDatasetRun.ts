@@ -10,8 +10,8 @@ import { resolveExplainMethod } from '../explain/resolveExplainMethod.js';
 import { chosenModelPath } from '../model/chosenModelPath.js';
 import { parseInteger } from '../options/parseInteger.js';
 import { parseMetricList } from '../options/parseMetricList.js';
-import { givenTargets } from '../target/givenTargets.js';
 import { parseModelOptions } from '../options/parseModelOptions.js';
+import { givenTargets } from '../target/givenTargets.js';
 import { checkImageTargets } from './checkImageTargets.js';
 import type { DatasetRun } from './DatasetRun.js';
 
