@@ -1,14 +1,18 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeNpy, decodeNpz } from '@polycam/core/io';
+import { obliterateQueue } from '@polycam/dataset';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { listTree, makeTempDir, writePng, writeSegmentationModel, writeTinyModel, type TempDir } from '../cli.testkit.js';
 import { HANG_GUARD_MS, readAttempts, runPolycam } from '../dataset/dataset.testkit.js';
 
 // `polycam dataset explain --classes FILE.csv`: each job carries its own image's class or
-// target, which is part of its key, in real worker processes (the compiled dist/) on the tiny
-// model the spec builds.
+// target, which is part of its key, in real worker processes (the compiled dist/), local or
+// `polycam worker` through a BullMQ queue on the Redis at REDIS_URL, on small models the spec
+// builds.
+
+const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 describe('polycam dataset explain with a class per image', () => {
   let dir: TempDir;
@@ -68,7 +72,7 @@ describe('polycam dataset explain with a class per image', () => {
     expect(done.map((line) => line.key.split('#')[0]).sort()).toEqual(['a.png', 'b.png', 'b.png', 'c.png']);
   }, HANG_GUARD_MS);
 
-  it('gives each image its CSV target (a segmentation class, with a mask relative to the CSV) in the workers, as explain gives it', async () => {
+  it('gives each image its CSV target (a segmentation class, with a mask relative to the CSV) in local and queue workers, as explain gives it', async () => {
     const seg = await writeSegmentationModel(dir.at('seg.onnx'));
     const mask = Buffer.alloc(16 * 16);
     for (let pixel = 40; pixel < 120; pixel += 1) mask[pixel] = 200;
@@ -94,6 +98,20 @@ describe('polycam dataset explain with a class per image', () => {
     }
     const masked = JSON.parse(await readFile(join(out, folder!, 'b.png.json'), 'utf8')) as { target: string };
     expect(masked.target).toBe('segmentation softmax[2] over 80 pixels');
+
+    // The jobs travel through Redis to a `polycam worker`, their targets with them.
+    const queue = `polycam-targets-spec-${process.pid}`;
+    const queued = dir.at('seg-queue-out');
+    try {
+      const viaQueue = await runPolycam(['dataset', 'explain', input, '--out', queued, '--redis', REDIS, '--queue', queue, '--workers', '1', '--model', seg, ...layers, '--classes', dir.at('targets.csv')]);
+      expect(viaQueue.code, viaQueue.stderr).toBe(0);
+    } finally {
+      await obliterateQueue(REDIS, queue);
+    }
+    for (const name of names) {
+      const map = decodeNpy(await readFile(join(queued, folder!, `${name}.npy`)));
+      expect(Array.from(map.data)).toEqual(Array.from(maps.get(name)!.data));
+    }
   }, HANG_GUARD_MS);
 
   it('refuses before any job a CSV missing an image, a class out of range, a list of classes and metrics with a non-class target', async () => {
