@@ -220,7 +220,7 @@ describe('polycam explain refuses a bad --target or --output in one line, with n
     [['--target', 'segmentation:3'], /--target 'segmentation:3': class 3 is out of range: output 'logits' \(\[3, 16, 16\]\) has 3 classes \(0\.\.2\)$/],
     [['--target', 'segmentation:1:absent.png'], /--target 'segmentation:1:absent\.png': image '.*\/absent\.png' does not exist$/],
     [['--target', 'segmentation:1:'], /--target 'segmentation:1:': no mask file after '1:'$/],
-    [['--output', 'nope'], /--output 'nope': .* has no graph output named 'nope'$/],
+    [['--output', 'nope'], /: --output 'nope': '.*seg\.onnx' is not a usable ONNX model: it has no graph output.* named 'nope'/],
   ])('%j on the segmentation model', async (extra, pattern) => {
     await refused([images[0]!, '--model', seg, '--layers', SEG_LAYERS, ...extra], pattern);
   });
