@@ -65,6 +65,20 @@ describe('wireOnnxModel', () => {
     expect(wireOnnxModel(summary([image([1, 3, 8, 8])], ['scores', 'features']), { output: 'features' }, 'm').output).toBe('features');
   });
 
+  it('explains an intermediate tensor computed from the input, and names the graph outputs for an unknown one', () => {
+    const graph: OnnxModelSummary = {
+      ...summary([image([1, 3, 8, 8])], ['scores']),
+      nodes: [
+        { name: 'conv', op: 'Conv', inputs: ['pixels', 'w'], outputs: ['features'] },
+        { name: 'shape', op: 'Shape', inputs: ['w'], outputs: ['weight_shape'] },
+        { name: 'fc', op: 'Gemm', inputs: ['features', 'w2'], outputs: ['scores'] },
+      ],
+    };
+    expect(wireOnnxModel(graph, { output: 'features' }, 'm').output).toBe('features');
+    expect(errorKindOf(() => wireOnnxModel(graph, { output: 'weight_shape' }, 'm'))).toBe('invalid-model');
+    expect(() => wireOnnxModel(graph, { output: 'nope' }, 'm')).toThrow("no graph output, nor a tensor computed from its input, named 'nope' (graph outputs: scores)");
+  });
+
   it('refuses models it cannot drive with invalid-model', () => {
     expect(errorKindOf(() => wireOnnxModel(summary([]), {}, 'm'))).toBe('invalid-model');
     expect(errorKindOf(() => wireOnnxModel(summary([image([1, 3, 8, 8]), { ...image([1, 3, 8, 8]), name: 'other' }]), {}, 'm'))).toBe('invalid-model');

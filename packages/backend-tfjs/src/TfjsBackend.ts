@@ -60,6 +60,12 @@ async function openAdapter(artifacts: io.ModelArtifacts, path: string, output: s
  * backend, or libtensorflow when `@tensorflow/tfjs-node[-gpu]` is installed), converts between
  * polycam's NCHW and the model's NHWC at its edge, and provides the `gradients` capability.
  *
+ * The explained output is the model's only output, or the layer (node) named by the load
+ * options' `output`; `description.output.shape` is its real per-image shape, `[K]` for a
+ * classifier. A spatial output of an NHWC model, `[N, h, w, K]`, is given channels first,
+ * `[K, h, w]` per image, as activations are (a segmentation head reads `[C, H, W]`), and a
+ * target's gradient over it goes back to the model's layout.
+ *
  * Every tensor a call creates is released before it returns: TF.js's tensor count after a run
  * equals the count before.
  *
@@ -107,7 +113,7 @@ export class TfjsBackend implements ModelBackend {
         layout,
         fixedBatchSize: batch === null || batch === undefined ? undefined : batch,
       },
-      output: { name: adapter.outputName, shape: [adapter.outputSize], size: adapter.outputSize },
+      output: { name: adapter.outputName, shape: channelsFirstShape(adapter.outputShape, layout), size: adapter.outputSize },
       layers: adapter.layers.map((layer): LayerInfo => ({ ...layer, shape: channelsFirstShape(layer.shape, layout) })),
     };
     const weights = adapter.parameterTensors;
@@ -177,7 +183,8 @@ export class TfjsBackend implements ModelBackend {
    *
    * @param request - The NCHW batch and the taps.
    * @param signal - Aborts between sub-batches.
-   * @returns The output and the channels-first taps.
+   * @returns The output `[N, size]` (each image's output row-major over the channels-first
+   *   `description.output.shape`) and the channels-first taps.
    * @throws {@link @polycam/core!index.PolycamError | PolycamError} `unknown-layer`, `invalid-argument` (an input that is not
    *   `[N, C, H, W]`, a disposed backend), `aborted` or `backend-failure`.
    */
@@ -199,7 +206,7 @@ export class TfjsBackend implements ModelBackend {
         const fetched: [string, Tensor][] = [];
         tf.tidy(() => {
           const result = this.#adapter.execute(toModelLayout(images!, [chunk, channels, height, width], this.#layout), taps);
-          fetched.push([OUTPUT, read(result.output)]);
+          fetched.push([OUTPUT, read(toChannelsFirst(result.output, this.#layout))]);
           result.taps.forEach((tensor, index) => fetched.push([taps[index]!, read(toChannelsFirst(tensor, this.#layout))]));
         });
         return fetched;

@@ -9,6 +9,9 @@ export interface TfjsLoadOptions extends BackendLoadOptions {
   readonly platform?: TfjsPlatform;
   /** Threads of the WASM platform, honoured only before WASM first starts in the process. */
   readonly threads?: number;
-  /** The layer (LayersModel) or node (GraphModel) whose output is scored, when not the only output. */
+  /**
+   * The layer (LayersModel) or node (GraphModel) whose output is scored, when not the only
+   * output: any layer will do (a spatial one is given channels first, `[K, h, w]`).
+   */
   readonly output?: string;
 }

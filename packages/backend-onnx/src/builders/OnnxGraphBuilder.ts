@@ -324,6 +324,36 @@ export class OnnxGraphBuilder {
     });
   }
 
+  /**
+   * Adds a bilinear upsampling by an integer factor, as PyTorch exports
+   * `F.interpolate(x, scale_factor=f, mode='bilinear', align_corners=False)`: a `Resize` with
+   * `scales` `[1, 1, f, f]` (an initializer named after the scope), mode `linear` and
+   * `pytorch_half_pixel` coordinates.
+   *
+   * @param input - The tensor to upsample, `[C, H, W]` per image.
+   * @param factor - The integer scale of both spatial axes.
+   * @param scope - The node's scope.
+   * @returns The output tensor's name, `[C, f·H, f·W]`.
+   * @throws Error when the input is not a spatial tensor or the factor not a positive integer.
+   */
+  public resize(input: string, factor: number, scope: string): string {
+    const [channels, height, width] = this.#spatialShape(input);
+    if (!Number.isInteger(factor) || factor < 1) {
+      throw new Error(`a resize needs a positive integer factor, not ${factor}`);
+    }
+    const scales = `${parameterPrefix(scope) || 'resize'}.scales`;
+    if (this.#weights.has(scales)) {
+      throw new Error(`a weight is already named '${scales}'; give each layer its own scope`);
+    }
+    this.#weights.set(scales, { dims: [4], data: Float32Array.of(1, 1, factor, factor) });
+    this.#shapes.set(scales, [4]);
+    const attributes: NodeAttribute[] = [
+      { name: 'mode', kind: 'string', value: 'linear' },
+      { name: 'coordinate_transformation_mode', kind: 'string', value: 'pytorch_half_pixel' },
+    ];
+    return this.#addNode(scope, 'Resize', [input, '', scales], attributes, [channels, height * factor, width * factor]);
+  }
+
   #spatialShape(input: string): readonly [number, number, number] {
     const [channels, height, width, ...rest] = this.shapeOf(input);
     if (channels === undefined || height === undefined || width === undefined || rest.length > 0) {
@@ -337,7 +367,7 @@ export class OnnxGraphBuilder {
     if (this.#nodes.some((node) => node.name === name)) {
       throw new Error(`a node is already named '${name}'; give each node its own scope`);
     }
-    inputs.forEach((input) => this.shapeOf(input));
+    inputs.filter((input) => input !== '').forEach((input) => this.shapeOf(input));
     const output = `${name}_output_0`;
     this.#nodes.push({ name, op, inputs, outputs: [output], attributes });
     this.#shapes.set(output, shape);

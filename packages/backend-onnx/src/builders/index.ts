@@ -1,6 +1,6 @@
 /**
  * ONNX model builders: a builder that writes small CNNs as ONNX models with seeded random
- * weights, and ready-made VGG-like, ResNet-like, ResNet-50-like and tiny models. The test suites, the speed
+ * weights, and ready-made VGG-like, ResNet-like, ResNet-50-like and tiny models (a tiny segmenter among them). The test suites, the speed
  * bench (`npm run bench`) and users who want a model to try polycam on build their models with
  * them. Import from `@polycam/backend-onnx/builders`; they need no ONNX runtime.
  *
@@ -9,6 +9,7 @@
 export { buildResNet50LikeModel } from './buildResNet50LikeModel.js';
 export { buildResNetLikeModel } from './buildResNetLikeModel.js';
 export { buildTinyCnn } from './buildTinyCnn.js';
+export { buildTinySegmenter } from './buildTinySegmenter.js';
 export { buildVggLikeModel } from './buildVggLikeModel.js';
 export type { BuiltModelOptions } from './BuiltModelOptions.js';
 export type { ConvOptions } from './ConvOptions.js';

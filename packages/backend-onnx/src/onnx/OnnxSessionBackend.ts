@@ -33,6 +33,10 @@ const MIN_MASKED_INPUT_OPSET = 11;
  * `onnxruntime-common`'s `InferenceSession` (onnxruntime-node, onnxruntime-web, ...). A
  * runtime's backend extends it and only creates its sessions (see {@link OnnxRuntimeBinding}).
  *
+ * The explained output is the load options' `output`: a graph output, or any intermediate float
+ * tensor computed from the input, which every session then outputs too; its per-image shape is
+ * the description's `output.shape` (`[C, H, W]` for a segmentation head's `[N, C, H, W]`).
+ *
  * It keeps two sessions: a copy of the model whose graph also outputs every layer, for the
  * passes that tap layers (each call fetches only what it needs), and the model as it is, for
  * plain batched passes, created on the first plain run (a Poly-CAM explanation with in-runtime masking runs
@@ -102,13 +106,16 @@ export abstract class OnnxSessionBackend implements ModelBackend {
     const wiring = wireOnnxModel(summary, source.options ?? {}, name);
     source.checkWiring?.(wiring);
     const candidates = reachableOutputs(summary, wiring.input);
-    const tapped = await binding.createSession(withGraphOutputs(bytes, candidates, summary.outputs.map((output) => output.name)));
+    const graphOutputs = summary.outputs.map((output) => output.name);
+    const tapped = await binding.createSession(withGraphOutputs(bytes, candidates, graphOutputs));
     try {
       const description = await describeOnnxModel(binding, tapped, summary, wiring, candidates);
-      const masked = summary.opset >= MIN_MASKED_INPUT_OPSET ? new OnnxMaskedInputRunner({ bytes, opset: summary.opset }, wiring, description, binding) : undefined;
+      // An intermediate tensor named as the output becomes a graph output of the plain and masked sessions too.
+      const explained = graphOutputs.includes(wiring.output) ? bytes : withGraphOutputs(bytes, [wiring.output], graphOutputs);
+      const masked = summary.opset >= MIN_MASKED_INPUT_OPSET ? new OnnxMaskedInputRunner({ bytes: explained, opset: summary.opset }, wiring, description, binding) : undefined;
       const randomizer = source.reload === undefined ? undefined : new OnnxWeightRandomizer(bytes, summary, source.reload);
       let plain: Promise<InferenceSession> | undefined;
-      return { binding, wiring, description, plain: () => (plain ??= binding.createSession(bytes)), tapped, masked, randomizer };
+      return { binding, wiring, description, plain: () => (plain ??= binding.createSession(explained)), tapped, masked, randomizer };
     } catch (error) {
       await tapped.release();
       throw error;
@@ -120,7 +127,8 @@ export abstract class OnnxSessionBackend implements ModelBackend {
    *
    * @param request - The images `[N, C, H, W]` and the layers to tap.
    * @param signal - Aborts between chunks.
-   * @returns The outputs `[N, K]` and the taps `[N, K_l, h_l, w_l]`.
+   * @returns The outputs `[N, size]` (each image's output flattened row-major over
+   *   `description.output.shape`) and the taps `[N, K_l, h_l, w_l]`.
    * @throws {@link @polycam/core!index.PolycamError | PolycamError} `unknown-layer`,
    *   `invalid-argument`, `aborted`, `disposed` after {@link OnnxSessionBackend.dispose} or
    *   `backend-failure`.

@@ -9,6 +9,7 @@ import {
   type Tensor,
 } from '@polycam/core';
 import * as tf from '@tensorflow/tfjs-core';
+import { fromChannelsFirst } from '../edge/fromChannelsFirst.js';
 import { toChannelsFirst } from '../edge/toChannelsFirst.js';
 import { toModelLayout } from '../edge/toModelLayout.js';
 import type { TfjsModelAdapter } from '../model/TfjsModelAdapter.js';
@@ -83,10 +84,12 @@ export class TfjsGradientProvider implements GradientProvider {
           result = { activation: first(activation), gradient: first(tf.zerosLike(activation)) };
           return;
         }
-        const output = head(activation);
+        // The target reads the first image's output channels first, as run() gives it; its
+        // gradient goes back to the model's layout as the seed.
+        const output = toChannelsFirst(head(activation), layout);
         const seed = new Float32Array(output.size);
         seed.set(targetGradient(target, (output.dataSync() as Float32Array).slice(0, adapter.outputSize)));
-        const seedTensor = tf.tensor(seed, output.shape);
+        const seedTensor = fromChannelsFirst(tf.tensor(seed, output.shape), layout);
         const gradient = tf.grad((value: tf.Tensor) => tf.sum(tf.mul(head(value), seedTensor)))(activation);
         result = { activation: first(activation), gradient: first(gradient) };
       });

@@ -1,6 +1,7 @@
 import { PolycamError, type LayerInfo } from '@polycam/core';
 import { tidy, zeros, type Tensor } from '@tensorflow/tfjs-core';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
+import { fixedOutputShape } from './fixedOutputShape.js';
 import type { TfjsModelAdapter } from './TfjsModelAdapter.js';
 
 /** Operations that hold or pass data rather than compute a layer. */
@@ -27,6 +28,7 @@ export class GraphModelAdapter implements TfjsModelAdapter {
   public readonly inputName: string;
   public readonly inputShape: readonly (number | null)[];
   public readonly outputName: string;
+  public readonly outputShape: readonly number[];
   public readonly outputSize: number;
   public readonly layers: readonly LayerInfo[];
   readonly #model: GraphModel;
@@ -37,7 +39,8 @@ export class GraphModelAdapter implements TfjsModelAdapter {
    * @param model - The loaded model.
    * @param topology - The model's `modelTopology` (its GraphDef as JSON).
    * @param outputNode - The node whose output is scored; the model's only output by default.
-   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-model` for several inputs or a non-vector output,
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-model` for several inputs or an output without a
+   *   fixed per-image shape of rank 1 to 3,
    *   `unknown-layer` for an output node that does not exist.
    */
   public constructor(model: GraphModel, topology: { readonly node?: readonly GraphNodeDef[] }, outputNode?: string) {
@@ -62,10 +65,11 @@ export class GraphModelAdapter implements TfjsModelAdapter {
     const candidates = nodes.filter((node) => !NOT_LAYERS.has(node.op) && node.name !== this.inputName);
     const shapes = this.#probe(candidates.map((node) => node.name));
     const outputShape = shapes.get(this.outputName);
-    if (outputShape?.length !== 2) {
-      throw new PolycamError('invalid-model', `output '${this.outputName}' has shape [${outputShape?.join(', ') ?? '?'}], not [batch, classes]`);
+    if (outputShape === undefined) {
+      throw new PolycamError('invalid-model', `output '${this.outputName}' has no shape`);
     }
-    this.outputSize = outputShape[1]!;
+    this.outputShape = fixedOutputShape(this.outputName, outputShape);
+    this.outputSize = this.outputShape.reduce((product, axis) => product * axis, 1);
     this.layers = candidates.flatMap((node) => {
       const shape = shapes.get(node.name);
       return shape === undefined || (shape.length !== 2 && shape.length !== 4)

@@ -2,6 +2,7 @@ import { PolycamError, type LayerInfo } from '@polycam/core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { model as functionalModel, type LayersModel, type SymbolicTensor } from '@tensorflow/tfjs-layers';
 import { buildLayersHead, type LayersHead } from './buildLayersHead.js';
+import { fixedOutputShape } from './fixedOutputShape.js';
 import { modelNodes, type LayerNode } from './modelNodes.js';
 import type { TfjsModelAdapter } from './TfjsModelAdapter.js';
 
@@ -25,6 +26,7 @@ export class LayersModelAdapter implements TfjsModelAdapter {
   public readonly inputName: string;
   public readonly inputShape: readonly (number | null)[];
   public readonly outputName: string;
+  public readonly outputShape: readonly number[];
   public readonly outputSize: number;
   public readonly layers: readonly LayerInfo[];
   public readonly parameterTensors: ReadonlyMap<string, readonly string[]>;
@@ -38,7 +40,8 @@ export class LayersModelAdapter implements TfjsModelAdapter {
   /**
    * @param model - The loaded model.
    * @param outputLayer - The layer whose output is scored; the model's only output by default.
-   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-model` for several inputs or a non-vector output.
+   * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-model` for several inputs or an output without a
+   *   fixed per-image shape of rank 1 to 3.
    */
   public constructor(model: LayersModel, outputLayer?: string) {
     this.#model = model;
@@ -69,11 +72,8 @@ export class LayersModelAdapter implements TfjsModelAdapter {
     this.#output = this.#pickOutput(outputLayer);
     this.#nodes = modelNodes(model, this.#output);
     this.outputName = this.#output.sourceLayer.name;
-    const size = this.#output.shape.length === 2 ? this.#output.shape[1] : null;
-    if (size === null || size === undefined) {
-      throw new PolycamError('invalid-model', `output '${this.outputName}' has shape [${this.#output.shape.join(', ')}], not [batch, classes]`);
-    }
-    this.outputSize = size;
+    this.outputShape = fixedOutputShape(this.outputName, this.#output.shape);
+    this.outputSize = this.outputShape.reduce((product, axis) => product * axis, 1);
   }
 
   #pickOutput(outputLayer: string | undefined): SymbolicTensor {
@@ -91,7 +91,8 @@ export class LayersModelAdapter implements TfjsModelAdapter {
     const key = taps.join('\u0000');
     let subModel = this.#subModels.get(key);
     if (subModel === undefined) {
-      const outputs = [this.#output, ...taps.map((tap) => this.#outputs.get(tap)!)];
+      // A tap of the explained output itself is read from the output, not fetched twice.
+      const outputs = [this.#output, ...taps.map((tap) => this.#outputs.get(tap)!).filter((tensor) => tensor !== this.#output)];
       subModel = functionalModel({ inputs: this.#model.inputs, outputs });
       if (this.#subModels.size >= CACHED_SUB_MODELS) {
         this.#subModels.delete(this.#subModels.keys().next().value!);
@@ -103,7 +104,8 @@ export class LayersModelAdapter implements TfjsModelAdapter {
 
   public execute(input: Tensor, taps: readonly string[]): { output: Tensor; taps: Tensor[] } {
     const result = this.#subModel(taps).predict(input, { batchSize: input.shape[0] });
-    const [output, ...tapped] = Array.isArray(result) ? result : [result];
+    const [output, ...fetched] = Array.isArray(result) ? result : [result];
+    const tapped = taps.map((tap) => (this.#outputs.get(tap) === this.#output ? output! : fetched.shift()!));
     return { output: output!, taps: tapped };
   }
 

@@ -17,7 +17,9 @@ export interface TfjsModelAdapter {
   readonly inputShape: readonly (number | null)[];
   /** The scored output's name. */
   readonly outputName: string;
-  /** The scored output's number of entries. */
+  /** The scored output's per-image shape in the model's layout (`[K]`, or `[h, w, K]` for an NHWC map). */
+  readonly outputShape: readonly number[];
+  /** The scored output's number of entries per image. */
   readonly outputSize: number;
   /**
    * Each layer that holds weights, with its weights' names in the manifest, in forward order;
@@ -31,7 +33,7 @@ export interface TfjsModelAdapter {
    *
    * @param input - The batch in the model's layout.
    * @param taps - Names from {@link TfjsModelAdapter.layers}.
-   * @returns The output `[N, K]` and each tap, in the order asked.
+   * @returns The output `[N, ...outputShape]` and each tap, in the order asked.
    */
   execute(input: Tensor, taps: readonly string[]): { output: Tensor; taps: Tensor[] };
   /**

@@ -6,7 +6,7 @@ export interface ExplainStartedEvent {
   readonly type: 'started';
   /** The layers to fuse, in forward order. */
   readonly layers: readonly string[];
-  /** The explained class, when the target is a class. */
+  /** The explained class, for a class, segmentation or detection target (the target's `classIndex`); undefined for an embedding or a custom target without one. */
   readonly classIndex: number | undefined;
   /** `s(X)`. */
   readonly score: number;

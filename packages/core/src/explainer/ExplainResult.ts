@@ -50,11 +50,11 @@ export interface ExplainResult {
    * pixel-attribution method has one stage, named after the model's input.
    */
   readonly stages: readonly ExplainStage[];
-  /** The explained class, when the target is a class. */
+  /** The explained class, for a class, segmentation or detection target (the target's `classIndex`); undefined for an embedding or a custom target without one. */
   readonly classIndex: number | undefined;
   /** The target score of the unmasked input, `s(X)`. */
   readonly score: number;
-  /** The target's description, such as `softmax[3]`. */
+  /** The target's label, such as `softmax[3]` or `segmentation softmax[3] over 120 pixels`. */
   readonly target: string;
   /** The layers used, in forward order (shallow to deep); empty for an attribution method. */
   readonly layers: readonly string[];

@@ -66,7 +66,7 @@ function predicted(unmasked: Float32Array, classIndex: number): number[] {
 describe('Explainer targets', () => {
   it('registers the built-in target kinds in every explainer, then the given ones', () => {
     const custom: TargetPlugin = { id: 'first', description: 'output 0', syntax: '', parse: async () => ({}), check: () => ({}), bind: () => ({ label: 'first', score: (z) => z[0]! }) };
-    expect(new Explainer().targets().map((plugin) => plugin.id)).toEqual(['class', 'segmentation']);
+    expect(new Explainer().targets().map((plugin) => plugin.id)).toEqual(['class', 'segmentation', 'embedding', 'detection']);
     expect(explainer([custom]).targets().map((plugin) => plugin.id).at(-1)).toBe('first');
     expect(errorKindOf(() => explainer([{ ...custom, id: 'class' }]))).toBe('invalid-plugin');
   });
@@ -125,6 +125,8 @@ describe('Explainer targets', () => {
     ['a class target on a [C, H, W] output', { kind: 'class' }, {}, 'invalid-argument'],
     ['a segmentation class out of range', { kind: 'segmentation', options: { classIndex: 6 } }, {}, 'class-out-of-range'],
     ['an empty region', { kind: 'segmentation', options: { classIndex: 0, region: { height: 8, width: 8, data: new Float32Array(64) } } }, {}, 'invalid-argument'],
+    ['an embedding reference of the wrong length', { kind: 'embedding', options: { reference: new Float32Array(383).fill(1) } }, {}, 'invalid-argument'],
+    ['a detection target on a [C, H, W] output', { kind: 'detection', options: { classIndex: 0, box: [0, 0, 1, 1] } }, {}, 'invalid-argument'],
     ['both a class and a target', { kind: 'segmentation', options: { classIndex: 0 } }, { classIndex: 0 }, 'invalid-argument'],
     ['an unknown score function', { kind: 'segmentation', options: { classIndex: 0 } }, { scoreFunction: 'tanh' as 'softmax' }, 'invalid-argument'],
   ])('refuses %s in prepare, before any pass', async (_name, target, change, kind) => {
@@ -136,7 +138,7 @@ describe('Explainer targets', () => {
   it('lists the registered kinds when a kind is unknown', () => {
     const { backend } = segmentingToyBackend();
     expect(() => explainer().prepare({ backend, input: randomInput(5), method: 'masks', target: { kind: 'depth' } })).toThrow(
-      "unknown target kind 'depth' (available: class, segmentation)",
+      "unknown target kind 'depth' (available: class, segmentation, embedding, detection)",
     );
   });
 

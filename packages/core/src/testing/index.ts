@@ -8,6 +8,8 @@ export { createToyBackend, type ToyBackendOptions } from './createToyBackend.js'
 export { describeAttributionMethodConformance, type AttributionConformanceOptions } from './describeAttributionMethodConformance.js';
 export { describeFusionConformance, type FusionConformanceOptions } from './describeFusionConformance.js';
 export { describeModelBackendConformance, type BackendConformanceOptions } from './describeModelBackendConformance.js';
+export { describeTargetPluginConformance } from './describeTargetPluginConformance.js';
+export type { TargetConformanceCase } from './TargetConformanceCase.js';
 export { describeWeightingStrategyConformance, type StrategyConformanceOptions } from './describeWeightingStrategyConformance.js';
 export { errorKindOf } from './errorKindOf.js';
 export { rejectionKindOf } from './rejectionKindOf.js';
