@@ -215,7 +215,7 @@ describe('polycam explain --target with a reference (a plugin target through the
 
 describe('polycam explain refuses a bad --target or --output in one line, with no file', () => {
   it.each([
-    [['--target', 'nothing:1'], /--target 'nothing:1': unknown target kind 'nothing' \(expected KIND:ARGUMENT, one of class:\[CLASS\], segmentation:CLASS\[:MASK\.png\]\)$/],
+    [['--target', 'nothing:1'], /--target 'nothing:1': unknown target kind 'nothing' \(expected KIND:ARGUMENT, one of class:\[CLASS\], segmentation:CLASS\[:MASK\.png\], embedding:REF\.png\|REF\.npy, detection:/],
     [['--target', 'segmentation:x'], /--target 'segmentation:x': expected a class index \(a non-negative integer\), got 'x'$/],
     [['--target', 'segmentation:3'], /--target 'segmentation:3': class 3 is out of range: output 'logits' \(\[3, 16, 16\]\) has 3 classes \(0\.\.2\)$/],
     [['--target', 'segmentation:1:absent.png'], /--target 'segmentation:1:absent\.png': image '.*\/absent\.png' does not exist$/],
@@ -249,5 +249,39 @@ describe('polycam explain refuses a bad --target or --output in one line, with n
     expect(listed.code).toBe(0);
     expect(listed.stdout).toMatch(/^kind +--target +score\n/);
     expect(listed.stdout).toMatch(/\nsegmentation +segmentation:CLASS\[:MASK\.png\] +class c's summed/);
+  });
+});
+
+describe('polycam explain --target embedding on the bundled classifier, its global pool named by --output', () => {
+  const layer = '/features/features.24/Relu_output_0';
+
+  it("shows the pool as the explained output, and gives one map for a reference image and for its embedding as .npy, the cosine similarity computed here", async () => {
+    const layers = await runCli(['layers', '--output', POOL]);
+    expect(layers.code, layers.stderr).toBe(0);
+    expect(layers.stdout.split('\n')[0]).toBe(`model ${demo.modelPath} (onnx): input 'input' 3×128×128 (NCHW, dynamic batch), output '${POOL}' 128×1×1 (128 values)`);
+    const reference = await writePng(dir.at('embedding-ref.png'), 96, 80, 3, 9);
+    const container = await createPolycamContainer(polycamModule, onnxBackendModule);
+    const explainer = container.get(TOKENS.Explainer);
+    // The ONNX backend's own load options name the output; loadModel passes them through.
+    const options = { backend: 'onnx', output: POOL };
+    const backend = await loadModel(container, { path: demo.modelPath }, options);
+    try {
+      expect(backend.description.output).toEqual({ name: POOL, shape: [128, 1, 1], size: 128 });
+      const vector = (await backend.run({ input: { shape: [1, 3, 128, 128], data: inputOf(96, 80, 9, 128).data } })).output.data.slice(0, 128);
+      await writeFile(dir.at('embedding-ref.npy'), encodeNpy({ shape: [128], data: vector }));
+      const common = [images[0]!, '--output', POOL, '--method', 'pcam+', '--layers', layer];
+      const byImage = await maps([...common, '--target', `embedding:${reference}`]);
+      const byVector = await maps([...common, '--target', `embedding:${dir.at('embedding-ref.npy')}`]);
+      expect(Array.from(byImage.maps.get('a.png')!.data)).toEqual(Array.from(byVector.maps.get('a.png')!.data));
+      const norm = (values: Float32Array): number => Math.sqrt(values.reduce((sum, value) => sum + value * value, 0));
+      const cosine = {
+        label: 'spec cosine',
+        score: (output: Float32Array) => Math.fround(output.reduce((sum, value, index) => sum + value * vector[index]!, 0) / (norm(output) * norm(vector))),
+      };
+      const expected = await explainer.explain({ backend, input: inputOf(32, 32, 1, 128), method: 'pcam+', layers: [layer], target: cosine });
+      expect(maxAbsDiff(byImage.maps.get('a.png')!.data, expected.map.data)).toBeLessThan(1e-5);
+    } finally {
+      await backend.dispose();
+    }
   });
 });

@@ -26,7 +26,7 @@ export function addModelOptions(command: Command, groups: { readonly normalisati
   command
     .option('--model <file>', 'an ONNX model or a TF.js model.json (default: the bundled demo model)')
     .option('--backend <id>', "the runtime: onnx, tfjs or a plugin's (default: from the model file, model.json → tfjs)")
-    .option('--output <name>', "the model output to explain, for models with several (an ONNX graph output, a TF.js layer or node); default: the first output");
+    .option('--output <name>', "the model output to explain: a graph output or an intermediate tensor ('polycam layers' lists them), such as a global pool for embedding targets; default: the first output");
   for (const option of runtimeOptions()) command.addOption(option);
   if (groups.normalisation === true) {
     command
