@@ -66,11 +66,12 @@ describe('givenTargets', () => {
     ]);
   });
 
-  it("reads an image,target CSV, whose targets' paths start from the CSV's folder", async () => {
-    const file = await csv('targets.csv', 'Image,Target\na.png,segmentation:2:mask.png\nb.png,class:1\n');
-    expect(await givenTargets(['b.png', 'a.png'], { classes: file })).toEqual([
+  it("reads an image,target CSV, whose targets' paths start from the CSV's folder and whose targets may hold commas", async () => {
+    const file = await csv('targets.csv', 'Image,Target\na.png,segmentation:2:mask.png\nb.png,class:1\n"c,d.png",detection:1:10,20,90,80\n');
+    expect(await givenTargets(['b.png', 'a.png', 'c,d.png'], { classes: file })).toEqual([
       { target: { target: 'class:1', folder: dir.path }, source: `--classes '${file}' line 3` },
       { target: { target: 'segmentation:2:mask.png', folder: dir.path }, source: `--classes '${file}' line 2` },
+      { target: { target: 'detection:1:10,20,90,80', folder: dir.path }, source: `--classes '${file}' line 4` },
     ]);
   });
 
@@ -85,8 +86,10 @@ describe('givenTargets', () => {
     expect((await rejection(givenTargets(['a.png'], { classes: header }))).message).toBe(
       `--classes '${header}' must start with the header 'image,class' or 'image,target', not 'file,label'`,
     );
-    const row = await csv('row.csv', 'image,class\na.png,1,2\n');
-    expect((await rejection(givenTargets(['a.png'], { classes: row }))).message).toBe(`--classes '${row}' line 2: expected 2 fields (image,class), got 'a.png,1,2'`);
+    const row = await csv('row.csv', 'image,class\na.png\n');
+    expect((await rejection(givenTargets(['a.png'], { classes: row }))).message).toBe(`--classes '${row}' line 2: expected 2 fields (image,class), got 'a.png'`);
+    const list = await csv('list.csv', 'image,class\na.png,1,2\n');
+    expect((await rejection(givenTargets(['a.png'], { classes: list }))).message).toBe(`--classes '${list}' line 2: the class expects an integer of at least 0, got '1,2'`);
     const duplicate = await csv('duplicate.csv', 'image,class\na.png,1\n./a.png,2\n');
     expect((await rejection(givenTargets(['a.png'], { classes: duplicate }))).message).toBe(`--classes '${duplicate}' line 3: './a.png' has a row already, on line 2`);
     const bad = await csv('bad.csv', 'image,class\na.png,-1\n');

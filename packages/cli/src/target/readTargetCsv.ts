@@ -11,9 +11,23 @@ function field(text: string): string {
 }
 
 /**
+ * A row's two fields: the image up to the first comma outside double quotes, and the rest, so
+ * that a target with commas (`detection:1:10,20,90,80`) needs no quotes.
+ */
+function splitRow(line: string): [string, string] | undefined {
+  let quoted = false;
+  for (let at = 0; at < line.length; at += 1) {
+    if (line[at] === '"') quoted = !quoted;
+    else if (line[at] === ',' && !quoted) return [field(line.slice(0, at)), field(line.slice(at + 1))];
+  }
+  return undefined;
+}
+
+/**
  * Reads a `--classes` file: a CSV whose header is `image,class` or `image,target`, then one
  * row per image: its path (relative to the CSV's folder, or absolute) and its class index or
- * `KIND:ARGUMENT` target. Blank lines are skipped; a field may be double-quoted.
+ * `KIND:ARGUMENT` target. Blank lines are skipped; a field may be double-quoted, and the second
+ * field is the whole rest of the line, commas included.
  *
  * @param file - The CSV file.
  * @returns The file's rows, with the images' absolute paths.
@@ -37,9 +51,8 @@ export async function readTargetCsv(file: string): Promise<TargetCsv> {
   const seen = new Map<string, number>();
   for (const [index, line] of lines.entries()) {
     if (index === 0 || line.trim() === '') continue;
-    const fields = line.split(',');
-    const [image, value] = fields.map(field);
-    if (fields.length !== 2 || !image || !value) {
+    const [image, value] = splitRow(line) ?? [];
+    if (!image || !value) {
       throw new PolycamError('invalid-argument', `--classes '${file}' line ${index + 1}: expected 2 fields (${header.join(',')}), got '${line}'`);
     }
     const path = resolve(folder, image);
