@@ -122,7 +122,7 @@ describe('polycam dataset explain with a class per image', () => {
     cases.push([['--classes', dir.at('range.csv')], /range\.csv' line 3: class 9 is out of range: the model has 4 classes/]);
     cases.push([['--class', '1,2,3'], /dataset explain takes one --class for every image, not '1,2,3': give each image its class with --classes FILE\.csv/]);
     cases.push([['--target', 'nothing:1'], /--target 'nothing:1': unknown target kind 'nothing' \(expected KIND:ARGUMENT, one of class:/]);
-    cases.push([['--target', 'class:1', '--metrics', 'insertion'], /--metrics scores a class's probability; --target asks for 'class:1'/]);
+    cases.push([['--target', 'segmentation:1', '--metrics', 'insertion'], /--metrics scores a class's probability; --target asks for 'segmentation:1'/]);
     for (const [index, [extra, pattern]] of cases.entries()) {
       const out = dir.at(`refused-${index}`);
       const run = await runPolycam(['dataset', 'explain', input, '--out', out, '--workers', '1', '--model', model, ...extra]);

@@ -13,7 +13,7 @@ import { targetPluginFor } from '../target/targetPluginFor.js';
  * explain` checks its own: every kind must be registered (checked before the model opens),
  * then the model is opened once and every class checked against its outputs and every distinct
  * target parsed and checked by its plugin. With `--metrics`, which score a class's probability,
- * only classes are accepted.
+ * only classes (and `class:` targets) are accepted.
  *
  * @param given - Each image's target.
  * @param run - The run's container, explainer, model choice, settings and whether metrics are asked.
@@ -29,8 +29,8 @@ export async function checkImageTargets(
   const plugins = run.explainer.targets();
   for (const { target, source } of given) {
     if (target.target === undefined) continue;
-    targetPluginFor(target.target, plugins, source);
-    if (run.metrics) throw new PolycamError('invalid-argument', `--metrics scores a class's probability; ${source} asks for '${target.target}': give classes, or leave out --metrics`);
+    const { plugin } = targetPluginFor(target.target, plugins, source);
+    if (run.metrics && plugin.id !== 'class') throw new PolycamError('invalid-argument', `--metrics scores a class's probability; ${source} asks for '${target.target}': give classes, or leave out --metrics`);
   }
   const { backend } = await openModel(run.container, run.choice);
   try {
