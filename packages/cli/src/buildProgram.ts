@@ -11,6 +11,7 @@ import type { GenerateBenchmarkOptions } from './commands/GenerateBenchmarkOptio
 import type { LayersCommandOptions } from './commands/LayersCommandOptions.js';
 import type { MethodsCommandOptions } from './commands/MethodsCommandOptions.js';
 import type { SanityCommandOptions } from './commands/SanityCommandOptions.js';
+import type { TargetsCommandOptions } from './commands/TargetsCommandOptions.js';
 import type { ViewCommandOptions } from './commands/ViewCommandOptions.js';
 import type { WorkerCommandOptions } from './commands/WorkerCommandOptions.js';
 import { runBenchmarkCommand } from './commands/runBenchmarkCommand.js';
@@ -23,6 +24,7 @@ import { runGenerateBenchmarkCommand } from './commands/runGenerateBenchmarkComm
 import { runLayersCommand } from './commands/runLayersCommand.js';
 import { runMethodsCommand } from './commands/runMethodsCommand.js';
 import { runSanityCommand } from './commands/runSanityCommand.js';
+import { runTargetsCommand } from './commands/runTargetsCommand.js';
 import { runViewCommand } from './commands/runViewCommand.js';
 import { runWorkerCommand } from './commands/runWorkerCommand.js';
 import { maxImagePixels } from './image/maxImagePixels.js';
@@ -112,6 +114,12 @@ export function buildProgram(io: CliIo): Command {
     .description('list every method --method accepts, with what it requires of a backend')
     .addOption(pluginOption())
     .action((options: MethodsCommandOptions) => runMethodsCommand(options, io));
+
+  program
+    .command('targets')
+    .description('list every target kind --target KIND:ARGUMENT accepts, with its syntax and the score it explains')
+    .addOption(pluginOption())
+    .action((options: TargetsCommandOptions) => runTargetsCommand(options, io));
 
   addModelOptions(
     program

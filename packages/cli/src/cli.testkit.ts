@@ -117,6 +117,19 @@ export async function writeNanModel(path: string): Promise<string> {
   return path;
 }
 
+/**
+ * Writes a small segmentation network: 32×32 RGB input, conv and ReLU, a 2×2 max pool, conv
+ * and ReLU, and a 1×1 conv to `classes` score maps, so its output is `[N, classes, 16, 16]`.
+ */
+export async function writeSegmentationModel(path: string, classes = 3): Promise<string> {
+  const graph = new OnnxGraphBuilder({ inputShape: ['batch', 3, 32, 32], seed: 11 });
+  const first = graph.relu(graph.conv(graph.inputName, 6, { kernel: 3, pad: 1, scope: '/conv1' }), '/relu1');
+  const pooled = graph.maxPool(first, { kernel: 2, stride: 2, scope: '/pool' });
+  const second = graph.relu(graph.conv(pooled, 8, { kernel: 3, pad: 1, scope: '/conv2' }), '/relu2');
+  await writeFile(path, graph.build(graph.conv(second, classes, { kernel: 1, scope: '/classifier' })));
+  return path;
+}
+
 /** Writes a small CNN over a 1-channel (greyscale) 16×16 input. */
 export async function writeGreyModel(path: string): Promise<string> {
   const graph = new OnnxGraphBuilder({ inputShape: ['batch', 1, 16, 16], seed: 5 });

@@ -25,6 +25,7 @@ export { configId } from './job/configId.js';
 export { createJobs } from './job/createJobs.js';
 export type { DatasetJob } from './job/DatasetJob.js';
 export type { DatasetJobData } from './job/DatasetJobData.js';
+export type { ImageTarget } from './job/ImageTarget.js';
 export type { JobConfig } from './job/JobConfig.js';
 export type { JobOptionValue } from './job/JobOptionValue.js';
 export type { JobOutputs } from './job/JobOutputs.js';

@@ -6,8 +6,12 @@ import type { ModelCliOptions } from '../model/ModelCliOptions.js';
 export interface ExplainCommandOptions extends ModelCliOptions {
   /** `--method`: a method's id or alias (see `polycam methods`). */
   readonly method: string;
-  /** `--class N`. */
+  /** `--class N` or `--class N,M,...` (one per image). */
   readonly class?: string;
+  /** `--target KIND:ARGUMENT`. */
+  readonly target?: string;
+  /** `--classes FILE.csv`: each image's class or target. */
+  readonly classes?: string;
   /** `--layers auto|last|NAME,...`; the method's own layers when omitted. */
   readonly layers?: string;
   /** `--batch-size N`. */

@@ -6,7 +6,8 @@ import { formatTable } from '../output/formatTable.js';
 import { runWithModel } from './runWithModel.js';
 
 /**
- * `polycam layers`: lists every layer of a model in forward order with its operator and shape,
+ * `polycam layers`: names the model's input and explained output (`--output`'s, or the first)
+ * with their shapes, lists every layer of a model in forward order with its operator and shape,
  * and marks with `*` the layers that `--layers auto` picks; warns on stderr when auto picks
  * fewer than three layers on a model with more resolutions than it picked.
  *
@@ -23,10 +24,11 @@ export async function runLayersCommand(options: LayersCommandOptions, io: CliIo)
       const auto = new Set(picked);
       const warning = picked.length > 0 ? fewAutoLayersWarning(backend.description, picked) : undefined;
       if (warning !== undefined) io.stderr.write(warning);
+      const explained = output.shape.length <= 1 ? `with ${output.size} values` : `${output.shape.join('×')} (${output.size} values)`;
       const batch = input.fixedBatchSize === undefined ? 'dynamic batch' : `fixed batch ${input.fixedBatchSize}`;
       io.stdout.write(
         `model ${model} (${runtime}): input '${input.name}' ${input.shape.join('×')} (${input.layout}, ${batch}), ` +
-          `output '${output.name}' with ${output.size} values\n\n`,
+          `output '${output.name}' ${explained}\n\n`,
       );
       const rows = layers.map((layer, index) => [
         String(index),

@@ -12,13 +12,15 @@ import { chosenModelPath } from '../model/chosenModelPath.js';
 import { openModel } from '../model/openModel.js';
 import { parseModelOptions } from '../options/parseModelOptions.js';
 import { resolveStatistics } from '../options/resolveStatistics.js';
+import { createModelTargetResolver } from '../target/createModelTargetResolver.js';
 
 /**
  * Opens what a dataset worker needs for a configuration, exactly as `polycam explain` would
  * with the same options: the container with the configuration's plugins, the model (with the
  * worker's own thread count), the method checked, the images decoded with sharp and normalised,
- * each explanation prepared with explain's settings, and the overlay renderer. So a worker's
- * map is the map that `polycam explain` gives for the same image and options.
+ * each explanation prepared with explain's settings and the job's own class or target (each
+ * distinct target parsed once), and the overlay renderer. So a worker's map is the map that
+ * `polycam explain` gives for the same image and options.
  *
  * @param config - The jobs' configuration: explain's raw options, the method and the model.
  * @param threads - The worker's runtime threads; the runtime's default when absent.
@@ -40,22 +42,27 @@ export async function openJobContext(config: JobConfig, threads: number | undefi
   try {
     const [channels, height, width] = backend.description.input.shape;
     const statistics = resolveStatistics(channels, choice.mean, choice.std);
+    // Each image's own target, parsed once per distinct target for the context's life.
+    const resolveTarget = createModelTargetResolver(backend, explainer.targets(), settings.scoreFunction, statistics, warn);
     return {
       backend,
       readImage: (file) => readImage(file, channels, warn),
       preprocess: (image) => preprocessImage(image, { height, width, ...statistics }),
-      explain: (input, signal) =>
-        explainer.explain(
+      explain: async (input, signal, target) => {
+        const own = target === undefined ? {} : await resolveTarget({ target, source: "the image's target" });
+        return explainer.explain(
           withClassFlag(() =>
             explainer.prepare({
               backend,
               input,
               ...method,
               ...explainRequestFields(settings),
+              ...own,
               signal,
             }),
           ),
-        ),
+        );
+      },
       renderOverlay: (image, map) => renderOverlay(image, map),
       details: (result) => {
         const className = result.classIndex === undefined ? undefined : classNames?.[result.classIndex];

@@ -11,12 +11,15 @@ import { chosenModelPath } from '../model/chosenModelPath.js';
 import { parseInteger } from '../options/parseInteger.js';
 import { parseMetricList } from '../options/parseMetricList.js';
 import { parseModelOptions } from '../options/parseModelOptions.js';
+import { givenTargets } from '../target/givenTargets.js';
+import { checkImageTargets } from './checkImageTargets.js';
 import type { DatasetRun } from './DatasetRun.js';
 
 /**
  * Checks a `polycam dataset explain` command and builds its jobs, before any worker starts:
  * explain's options are parsed and the method's ids checked against the plugins, the input is
- * listed (the output folder left out), the model is hashed, and each job's result is checked
+ * listed (the output folder left out), each image's own class or target (`--target`,
+ * `--classes`) is checked on the model, the model is hashed, and each job's result is checked
  * for completeness, so that a re-run skips the complete ones.
  *
  * @param input - The folder, list or manifest.
@@ -32,8 +35,12 @@ export async function prepareDatasetRun(input: string, options: DatasetExplainOp
   const retries = parseInteger('--retries', options.retries, 0);
   const choice = parseModelOptions(options, warn);
   const threads = choice.threads ?? Math.max(1, Math.floor(cores / Math.max(workers, 1)));
+  if (options.class?.includes(',')) {
+    throw new PolycamError('invalid-argument', `dataset explain takes one --class for every image, not '${options.class}': give each image its class with --classes FILE.csv`);
+  }
   const settings = parseExplainSettings(options);
-  const explainer = (await composeCliContainer(choice.plugins)).get(TOKENS.Explainer);
+  const container = await composeCliContainer(choice.plugins);
+  const explainer = container.get(TOKENS.Explainer);
   resolveExplainMethod(explainer, options);
   let outputs: JobOutputs = { overlay: options.overlay === true };
   if (options.metrics !== undefined) {
@@ -42,13 +49,15 @@ export async function prepareDatasetRun(input: string, options: DatasetExplainOp
   }
   const out = resolve(options.out);
   const listed = await listDatasetInput(input, [out]);
+  const given = await givenTargets(listed.images.map((image) => image.path), options);
+  if (given !== undefined) await checkImageTargets(given, { container, explainer, choice, settings, metrics: options.metrics !== undefined }, warn);
   const model = resolve(chosenModelPath(choice));
   const jobOptions: Record<string, JobOptionValue> = {};
   for (const [key, value] of Object.entries(options)) {
     if (!datasetRunKeys.includes(key) && value !== undefined) jobOptions[key] = value as JobOptionValue;
   }
   const config = { method: options.method, options: jobOptions, model, modelHash: await modelIdentity(model) };
-  const jobs = createJobs(listed.images, config, out, outputs);
+  const jobs = createJobs(listed.images, config, out, outputs, given?.map(({ target }) => target));
   const incomplete = [];
   for (const job of jobs) if ((await readCompleteRecord(job)) === undefined) incomplete.push(job);
   return { out, config, configId: configId(config), outputs, jobs, incomplete, workers, threads, maxAttempts: retries + 1 };

@@ -7,7 +7,8 @@ import { parseScoreFunction } from '../options/parseScoreFunction.js';
 import type { ExplainSettings } from './ExplainSettings.js';
 
 /**
- * Parses explain's per-request options (`--class`, `--batch-size`, `--layers`, `--score`,
+ * Parses explain's per-request options (`--class` when it is one class for every image; a
+ * list, one per image, is `givenTargets`'), `--batch-size`, `--layers`, `--score`,
  * `--max-passes`), for
  * `explain` and for the dataset workers, which receive the same raw options in each job.
  *
@@ -21,7 +22,7 @@ export function parseExplainSettings(options: Pick<ExplainCommandOptions, 'class
     throw new PolycamError('invalid-argument', '--budget-rule needs --max-passes');
   }
   return {
-    ...(options.class === undefined ? {} : { classIndex: parseInteger('--class', options.class, 0) }),
+    ...(options.class === undefined || options.class.includes(',') ? {} : { classIndex: parseInteger('--class', options.class, 0) }),
     batchSize: parseInteger('--batch-size', options.batchSize, 1),
     ...(options.layers === undefined ? {} : { layers: parseLayerSelection(options.layers) }),
     scoreFunction: parseScoreFunction(options.score),

@@ -7,6 +7,8 @@ export interface ModelChoice {
   readonly model?: string;
   /** The backend id; the one that recognises the file when absent. */
   readonly backend?: string;
+  /** The output to explain; the model's first output when absent. */
+  readonly output?: string;
   /** The TF.js platform. */
   readonly platform?: TfjsPlatform;
   /** The runtime's threads. */

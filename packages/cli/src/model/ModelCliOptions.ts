@@ -9,6 +9,8 @@ export interface ModelCliOptions {
   readonly model?: string;
   /** `--backend`: a backend id (`onnx`, `tfjs`, or a plugin's); chosen from the file otherwise. */
   readonly backend?: string;
+  /** `--output NAME`: the output to explain, as the backend names it; the first output by default. */
+  readonly output?: string;
   /** `--tf-platform`: the TF.js platform (`wasm`, `cpu`, `node`, `node-gpu`). */
   readonly tfPlatform?: string;
   /** `--threads`: intra-op threads (onnxruntime) or WASM threads (TF.js). */

@@ -9,17 +9,18 @@ import type { OpenedModel } from './OpenedModel.js';
 /**
  * Loads the model a command chose: its file (the bundled demo model when absent, as its TF.js
  * copy for `tfjs` or a TF.js platform, its ONNX file otherwise), with the backend named or the
- * one that recognises the file (`model.json` → tfjs, `.onnx` → onnx), and the TF.js platform,
- * threads and layout. The bundled model comes with its class names.
+ * one that recognises the file (`model.json` → tfjs, `.onnx` → onnx), the output to explain,
+ * and the TF.js platform, threads and layout. The bundled model comes with its class names.
  *
  * @param container - The command's container, with the backend modules loaded.
  * @param choice - The parsed model options.
  * @returns The loaded model; dispose its backend when done.
  * @throws {@link PolycamError} `invalid-argument` for a TF.js platform on another backend, and
- *   whatever loading the model throws.
+ *   whatever loading the model throws (prefixed with `--output 'NAME'` when the model lacks
+ *   that output).
  */
 export async function openModel(container: Container, choice: ModelChoice): Promise<OpenedModel> {
-  const { platform, threads, layout } = choice;
+  const { platform, threads, layout, output } = choice;
   const demo = bundledDemoModel();
   const path = chosenModelPath(choice);
   const backendId = choice.backend ?? (path.toLowerCase().endsWith('.json') ? 'tfjs' : undefined);
@@ -28,12 +29,19 @@ export async function openModel(container: Container, choice: ModelChoice): Prom
   }
   const backend = await loadModel(container, { path }, {
     ...(backendId === undefined ? {} : { backend: backendId }),
+    ...(output === undefined ? {} : { output }),
     ...(threads === undefined ? {} : { threads }),
     ...(layout === undefined ? {} : { layout }),
     ...(platform === undefined ? {} : { platform }),
+  }).catch((error: unknown) => {
+    // The backend says the model lacks the output; the command names the flag that asked for it.
+    if (output !== undefined && PolycamError.is(error) && error.message.includes(`'${output}'`)) {
+      throw new PolycamError(error.kind, `--output '${output}': ${error.message}`, { cause: error });
+    }
+    throw error;
   });
   const runtime = backend instanceof TfjsBackend ? `tfjs on ${backend.platform}` : backend.id;
   const { classes } = demo.metadata;
-  const named = choice.model === undefined && classes.length === backend.description.output.size;
+  const named = choice.model === undefined && output === undefined && classes.length === backend.description.output.size;
   return { backend, path, runtime, ...(named ? { classNames: classes } : {}) };
 }

@@ -15,7 +15,7 @@ function layoutOption(): Option {
 
 /**
  * Declares the options that choose, load and feed a model on a command: `--model`,
- * `--backend`, `--tf-platform`, `--threads`, `--layout` and `--plugin`, and with
+ * `--backend`, `--output`, `--tf-platform`, `--threads`, `--layout` and `--plugin`, and with
  * `normalisation` also `--mean` and `--std`. Their values arrive as a {@link ModelCliOptions}.
  *
  * @param command - The command to extend.
@@ -25,7 +25,8 @@ function layoutOption(): Option {
 export function addModelOptions(command: Command, groups: { readonly normalisation?: boolean } = {}): Command {
   command
     .option('--model <file>', 'an ONNX model or a TF.js model.json (default: the bundled demo model)')
-    .option('--backend <id>', "the runtime: onnx, tfjs or a plugin's (default: from the model file, model.json → tfjs)");
+    .option('--backend <id>', "the runtime: onnx, tfjs or a plugin's (default: from the model file, model.json → tfjs)")
+    .option('--output <name>', "the model output to explain: a graph output or an intermediate tensor ('polycam layers' lists them), such as a global pool for embedding targets; default: the first output");
   for (const option of runtimeOptions()) command.addOption(option);
   if (groups.normalisation === true) {
     command

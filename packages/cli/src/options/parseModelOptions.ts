@@ -19,6 +19,7 @@ export function parseModelOptions(options: ModelCliOptions, warn: (line: string)
   return {
     ...(options.model === undefined ? {} : { model: options.model }),
     ...(options.backend === undefined ? {} : { backend: options.backend }),
+    ...(options.output === undefined ? {} : { output: options.output }),
     ...(options.threads === undefined ? {} : { threads: capThreads(parseInteger('--threads', options.threads, 1), warn) }),
     ...(options.tfPlatform === undefined ? {} : { platform: parseTfjsPlatform(options.tfPlatform) }),
     ...(options.layout === undefined ? {} : { layout: options.layout }),

@@ -1,4 +1,6 @@
 import type { ExplainResult, ImagePixels, Map2D, ModelBackend, Tensor } from '@polycam/core';
+import type { DatasetJob } from '../job/DatasetJob.js';
+import type { ImageTarget } from '../job/ImageTarget.js';
 
 /**
  * What a worker holds for one configuration: the loaded model and the few operations that the
@@ -25,13 +27,15 @@ export interface JobContext {
    */
   preprocess(image: ImagePixels): Tensor;
   /**
-   * Explains one input with the configuration's method and options.
+   * Explains one input with the configuration's method and options, for the image's own target
+   * when the job has one.
    *
    * @param input - The normalised input.
    * @param signal - Cancels the explanation.
+   * @param target - The job's own target (see {@link DatasetJob.target}).
    * @returns The explanation.
    */
-  explain(input: Tensor, signal: AbortSignal): Promise<ExplainResult>;
+  explain(input: Tensor, signal: AbortSignal, target?: ImageTarget): Promise<ExplainResult>;
   /**
    * Renders the overlay PNG of a map over its image.
    *

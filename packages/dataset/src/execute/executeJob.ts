@@ -33,7 +33,7 @@ export async function executeJob(context: JobContext, data: DatasetJobData, sign
   try {
     const image = await context.readImage(data.job.image);
     const input = context.preprocess(image);
-    const result = await context.explain(input, signal).catch((error: unknown) => {
+    const result = await context.explain(input, signal, data.job.target).catch((error: unknown) => {
       throw PolycamError.is(error, 'non-finite-output') ? new PolycamError(error.kind, `'${data.job.relativePath}': ${error.message}`) : error;
     });
     let faithfulness: JobMetrics | undefined;
