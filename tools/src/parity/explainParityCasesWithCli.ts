@@ -57,7 +57,11 @@ export async function explainParityCasesWithCli(root: string, folder: string, se
     const run = polycam(root, folder, argv);
     if (parityCase.dynamicSize && !sizable) {
       // No way to give the size: the command runs at its default, which the brute force's maps cannot match.
-      process.stdout.write(`cli: ${name} skipped: polycam explain has no --input-size, so a dynamic-size model runs at its default size (exit ${run.code}${run.code === 0 ? '' : `: ${run.stderr.trim()}`})\n`);
+      const size = run.code === 0 ? decodeNpz(new Uint8Array(await readFile(join(out, 'maps.npz')))).get(setup.image)?.shape.join('×') : undefined;
+      process.stdout.write(
+        `cli: ${name} skipped: polycam explain has no --input-size, so the dynamic-size model ran at its default size ` +
+          `(${size === undefined ? `exit ${run.code}: ${run.stderr.trim()}` : `a ${size} map for the ${setup.imageSize.join('×')} image`})\n`,
+      );
       continue;
     }
     if (run.code !== 0) throw new Error(`polycam ${argv.join(' ')} exited with ${run.code}: ${run.stderr.trim()}`);
