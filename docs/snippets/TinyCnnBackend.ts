@@ -39,7 +39,7 @@ export class TinyCnnBackend implements ModelBackend {
     this.#weights = weights;
     this.description = {
       input: { name: 'image', shape: [3, size, size], layout: 'NCHW', fixedBatchSize: undefined },
-      output: { name: 'logits', size: classes },
+      output: { name: 'logits', shape: [classes], size: classes },
       layers: [
         { name: 'conv', op: 'Conv', shape: [k, size, size] },
         { name: 'relu', op: 'Relu', shape: [k, size, size] },

@@ -204,7 +204,7 @@ describe('OnnxBackend', () => {
       const twoOutputs = withGraphOutputs(buildTinyCnn({ seed: 7 }), ['/Flatten_output_0'], ['logits']);
       const backend = await OnnxBackend.load({ bytes: twoOutputs }, { output: '/Flatten_output_0' });
       try {
-        expect(backend.description.output).toEqual({ name: '/Flatten_output_0', size: 16 });
+        expect(backend.description.output).toEqual({ name: '/Flatten_output_0', shape: [16], size: 16 });
         const images = randomImages(2, [3, 32, 32], 3);
         const result = await backend.run({ input: images, taps: ['/avgpool/GlobalAveragePool_output_0'] });
         expect(result.output.shape).toEqual([2, 16]);
@@ -222,7 +222,7 @@ describe('OnnxBackend', () => {
       const backend = await OnnxBackend.load({ bytes: buildBranchyNet('batch').bytes });
       try {
         expect(backend.description.input).toEqual({ name: 'input', shape: [3, SIZE, SIZE], layout: 'NCHW', fixedBatchSize: undefined });
-        expect(backend.description.output).toEqual({ name: 'logits', size: CLASSES });
+        expect(backend.description.output).toEqual({ name: 'logits', shape: [CLASSES], size: CLASSES });
         expect(backend.description.layers).toEqual(BRANCHY_LAYERS);
       } finally {
         await backend.dispose();
@@ -244,7 +244,7 @@ describe('OnnxBackend', () => {
       try {
         const size = fixtureJson.input_size;
         expect(backend.description.input).toEqual({ name: fixtureJson.input_name, shape: [3, size, size], layout: 'NCHW', fixedBatchSize: undefined });
-        expect(backend.description.output).toEqual({ name: fixtureJson.output_name, size: 10 });
+        expect(backend.description.output).toEqual({ name: fixtureJson.output_name, shape: [10], size: 10 });
         // torchvision-style features Sequential: (Conv, ReLU, MaxPool) × 5 at indices 0..14.
         const widths = [16, 32, 64, 128, 128];
         const expected: LayerInfo[] = widths.flatMap((width, stage) => {

@@ -35,7 +35,7 @@ describe('TfjsBackend on a LayersModel', () => {
       expect(backend.platform).toBe('wasm');
       expect([...backend.capabilities].sort()).toEqual(['forward', 'gradients', 'weight-randomization']);
       expect(backend.description.input).toEqual({ name: 'image', shape: [3, 16, 16], layout: 'NHWC', fixedBatchSize: undefined });
-      expect(backend.description.output).toEqual({ name: 'fc', size: 5 });
+      expect(backend.description.output).toEqual({ name: 'fc', shape: [5], size: 5 });
       expect(backend.description.layers.map((layer) => [layer.name, layer.op, layer.shape.join('×')])).toEqual([
         ['conv1', 'Conv2D', '4×16×16'],
         ['relu1', 'ReLU', '4×16×16'],
@@ -138,7 +138,7 @@ describe('TfjsBackend on a GraphModel', () => {
     try {
       expect(backend.format).toBe('graph');
       expect(backend.description.input).toEqual({ name: 'image', shape: [3, 16, 16], layout: 'NHWC', fixedBatchSize: undefined });
-      expect(backend.description.output).toEqual({ name: 'logits', size: 4 });
+      expect(backend.description.output).toEqual({ name: 'logits', shape: [4], size: 4 });
       expect(backend.description.layers.map((layer) => `${layer.name}:${layer.op}:${layer.shape.join('×')}`)).toEqual([
         'block1/conv:Conv2D:4×16×16',
         'block1/bias_add:BiasAdd:4×16×16',

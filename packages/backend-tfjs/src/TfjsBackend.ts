@@ -107,7 +107,7 @@ export class TfjsBackend implements ModelBackend {
         layout,
         fixedBatchSize: batch === null || batch === undefined ? undefined : batch,
       },
-      output: { name: adapter.outputName, size: adapter.outputSize },
+      output: { name: adapter.outputName, shape: [adapter.outputSize], size: adapter.outputSize },
       layers: adapter.layers.map((layer): LayerInfo => ({ ...layer, shape: channelsFirstShape(layer.shape, layout) })),
     };
     const weights = adapter.parameterTensors;

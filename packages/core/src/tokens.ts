@@ -1,6 +1,7 @@
 import type { ServiceIdentifier } from 'inversify';
 import type { BackendFactory } from './backend/BackendFactory.js';
 import type { PassBudgetRule } from './budget/PassBudgetRule.js';
+import type { TargetPlugin } from './target/TargetPlugin.js';
 import type { AttributionMethod } from './attribution/AttributionMethod.js';
 import type { Explainer } from './explainer/Explainer.js';
 import type { Fusion } from './fusion/Fusion.js';
@@ -30,6 +31,8 @@ export const TOKENS = {
   AttributionMethod: Symbol.for('polycam.AttributionMethod') as ServiceIdentifier<AttributionMethod>,
   /** Multi-bound {@link PassBudgetRule}s, which spend a pass budget; picked by id. */
   PassBudgetRule: Symbol.for('polycam.PassBudgetRule') as ServiceIdentifier<PassBudgetRule>,
+  /** Multi-bound {@link TargetPlugin}s, the kinds of target a request can name; picked by id. */
+  TargetPlugin: Symbol.for('polycam.TargetPlugin') as ServiceIdentifier<TargetPlugin>,
   /** Multi-bound {@link BackendFactory} plugins, one per runtime. */
   BackendFactory: Symbol.for('polycam.BackendFactory') as ServiceIdentifier<BackendFactory>,
   /** The {@link Explainer}, built from everything bound above. */

@@ -44,7 +44,7 @@ describe('buildResNetLikeModel', () => {
     const backend = await OnnxBackend.load({ bytes: buildResNetLikeModel({ size: 64 }) });
     try {
       const { description } = backend;
-      expect(description.output).toEqual({ name: 'logits', size: 10 });
+      expect(description.output).toEqual({ name: 'logits', shape: [10], size: 10 });
       const shapeOf = (name: string): readonly number[] | undefined => description.layers.find((layer) => layer.name === name)?.shape;
       expect(shapeOf('/relu/Relu_output_0')).toEqual([16, 32, 32]);
       expect(shapeOf('/maxpool/MaxPool_output_0')).toEqual([16, 16, 16]);

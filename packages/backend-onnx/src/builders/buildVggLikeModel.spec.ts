@@ -34,7 +34,7 @@ describe('buildVggLikeModel', () => {
     try {
       const { description } = backend;
       expect(description.input).toMatchObject({ name: 'input', shape: [3, 64, 64], layout: 'NCHW', fixedBatchSize: undefined });
-      expect(description.output).toEqual({ name: 'logits', size: 10 });
+      expect(description.output).toEqual({ name: 'logits', shape: [10], size: 10 });
       expect(description.layers).toHaveLength(5 * 5 + 3);
       expect(description.layers[3]).toEqual({ name: '/features/features.3/Relu_output_0', node: '/features/features.3/Relu', op: 'Relu', shape: [8, 64, 64] });
       const stageEnds = [3, 8, 13, 18, 23].map((index) => `/features/features.${index}/Relu_output_0`);

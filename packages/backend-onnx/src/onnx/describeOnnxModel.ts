@@ -51,7 +51,7 @@ export async function describeOnnxModel(
   });
   return {
     input: { name: wiring.input, shape: wiring.imageShape, layout: wiring.layout, fixedBatchSize: wiring.fixedBatchSize },
-    output: { name: wiring.output, size: output.dims.slice(1).reduce((product, dim) => product * dim, 1) },
+    output: { name: wiring.output, shape: output.dims.slice(1), size: output.dims.slice(1).reduce((product, dim) => product * dim, 1) },
     layers,
   };
 }

@@ -17,11 +17,17 @@ export interface ModelDescription {
     /** The batch size the model accepts, or `undefined` when the batch axis is dynamic. */
     readonly fixedBatchSize: number | undefined;
   };
-  /** The output vector whose entries are scored. */
+  /** The output whose values a target scores (a vector for a classifier, any shape otherwise). */
   readonly output: {
     /** The runtime's name for the output. */
     readonly name: string;
-    /** Its number of entries `K` (classes). */
+    /**
+     * Its per-image shape, without the batch axis: `[K]` for a classifier, `[C, H, W]` for a
+     * segmentation head, `[B, 4 + K]` for boxes. A target reads each image's output row-major
+     * over it.
+     */
+    readonly shape: readonly number[];
+    /** Its number of entries per image, the product of `shape` (`K` for a classifier). */
     readonly size: number;
   };
   /** Every tappable tensor in forward (topological) order, with its per-image shape. */

@@ -6,7 +6,7 @@ import type { ModelDescription } from './ModelDescription.js';
 
 const description: ModelDescription = {
   input: { name: 'input', shape: [3, 4, 5], layout: 'NCHW', fixedBatchSize: undefined },
-  output: { name: 'logits', size: 2 },
+  output: { name: 'logits', shape: [2], size: 2 },
   layers: [
     { name: 'conv1', shape: [2, 4, 5] },
     { name: 'relu1', shape: [2, 4, 5] },

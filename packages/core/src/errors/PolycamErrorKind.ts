@@ -14,7 +14,8 @@
  * - `no-spatial-layer`: the model has no layer with a spatial (h×w) output to explain.
  * - `class-out-of-range`: the target class index is not an index of the model's output.
  * - `channel-mismatch`: per-channel values (mean, std) do not match the input's channels.
- * - `unknown-method`: no registered preset, weighting strategy or fusion has this id.
+ * - `unknown-method`: no registered preset, weighting strategy, fusion, pass-budget rule or
+ *   target kind has this id.
  * - `unsupported-capability`: the backend lacks something that the method requires.
  * - `invalid-npz`: an npz archive is malformed or holds an unsupported array.
  * - `aborted`: the work was cancelled through an AbortSignal or an unsubscription.

@@ -3,6 +3,7 @@ import type { PassBudget } from '../budget/PassBudget.js';
 import type { LayerSelection } from '../layers/LayerSelection.js';
 import type { ScoreFunction } from '../target/ScoreFunction.js';
 import type { TargetFunction } from '../target/TargetFunction.js';
+import type { TargetRequest } from '../target/TargetRequest.js';
 import type { Tensor } from '../tensor/Tensor.js';
 import type { PassBudgetRule } from '../budget/PassBudgetRule.js';
 
@@ -25,12 +26,21 @@ export interface ExplainRequest {
   readonly fusion?: string;
   /** The layers to fuse. Default: the preset's own (`auto` unless it says otherwise). */
   readonly layers?: LayerSelection;
-  /** The class to explain. Default: the model's argmax on the input. */
+  /**
+   * The class to explain, a shorthand for the target `{ kind: 'class', options: { classIndex } }`.
+   * Default: the model's argmax on the input. Giving both it and a `target` is an
+   * `invalid-argument` error.
+   */
   readonly classIndex?: number;
-  /** How the output becomes a class score. Default `softmax`. */
+  /** How a target that applies one turns the output into its score (`class`, `segmentation`). Default `softmax`. */
   readonly scoreFunction?: ScoreFunction;
-  /** A custom score; overrides `classIndex` and `scoreFunction`. */
-  readonly target?: TargetFunction;
+  /**
+   * What to explain: a registered target kind with its options (a {@link TargetRequest} such as
+   * `{ kind: 'segmentation', options: { classIndex: 3 } }`), checked by `prepare()` before any
+   * pass and bound after the unmasked pass; or a custom {@link TargetFunction}, used as it is
+   * (it overrides `scoreFunction`). Default: the `class` target on the argmax.
+   */
+  readonly target?: TargetFunction | TargetRequest;
   /** The most masked images per backend run. Default 32. */
   readonly batchSize?: number;
   /**

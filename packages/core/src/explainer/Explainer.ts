@@ -5,6 +5,8 @@ import { PolycamError } from '../errors/PolycamError.js';
 import type { Fusion } from '../fusion/Fusion.js';
 import type { MethodPreset } from '../methods/MethodPreset.js';
 import type { MethodSummary } from '../methods/MethodSummary.js';
+import { builtInTargets } from '../target/builtInTargets.js';
+import type { TargetPlugin } from '../target/TargetPlugin.js';
 import type { WeightingStrategy } from '../weighting/WeightingStrategy.js';
 import type { ExplainEvent, ExplainResultEvent } from './ExplainEvent.js';
 import type { ExplainParts } from './ExplainParts.js';
@@ -85,10 +87,12 @@ export class Explainer {
   readonly #presets: ReadonlyMap<string, MethodPreset>;
   readonly #attributions: ReadonlyMap<string, AttributionMethod>;
   readonly #budgetRules: ReadonlyMap<string, PassBudgetRule>;
+  readonly #targets: ReadonlyMap<string, TargetPlugin>;
 
   /**
-   * @param options - The plugins: strategies, fusions, presets, attribution methods and
-   *   pass-budget rules, each list empty unless given.
+   * @param options - The plugins: strategies, fusions, presets, attribution methods,
+   *   pass-budget rules and target kinds, each list empty unless given; the built-in target
+   *   kinds are always registered, before the given ones.
    * @throws {@link PolycamError} `invalid-argument` when two plugins share an id or a name.
    */
   public constructor(options: ExplainerOptions = {}) {
@@ -97,6 +101,17 @@ export class Explainer {
     this.#presets = indexByName('preset', options.presets ?? []);
     this.#attributions = indexByName('method', options.attributions ?? [], this.#presets);
     this.#budgetRules = indexById('pass-budget rule', options.budgetRules ?? []);
+    this.#targets = indexById('target', [...builtInTargets(), ...(options.targets ?? [])]);
+  }
+
+  /**
+   * The target kinds a request can name in {@link ExplainRequest.target}: the built-in ones
+   * (`class`, `segmentation`, `embedding`, `detection`), then the plugins'.
+   *
+   * @returns The target plugins in registration order.
+   */
+  public targets(): TargetPlugin[] {
+    return [...this.#targets.values()];
   }
 
   /**
@@ -225,17 +240,18 @@ export class Explainer {
    * Checks a request without running anything: resolves its method, then checks that the
    * backend has what the method requires, the input is one image of the model's size, the batch
    * size is a positive integer, the pass budget (if any) is valid for the method, the layers
-   * exist and the class is one of the model's outputs.
+   * exist, and the target's kind is registered and its options fit the model's output (the
+   * plugin's {@link TargetPlugin.check}; the class is one of the model's outputs).
    * Prepare every request of a batch of images first to fail before the first forward pass.
    *
    * @param request - What to explain, and how.
    * @returns The prepared explanation, which `explain()` and `explain$()` accept in place of
    *   the request.
    * @throws {@link PolycamError} `unknown-method`, `unsupported-capability`,
-   *   `invalid-argument`, `unknown-layer` or `class-out-of-range`.
+   *   `invalid-argument`, `unknown-layer` or `class-out-of-range`, or what a target's `check` throws.
    */
   public prepare(request: ExplainRequest): PreparedExplanation {
-    return prepareExplanation(request, this.#plan(request), this.#budgetRules);
+    return prepareExplanation(request, this.#plan(request), this.#budgetRules, this.#targets);
   }
 
   /**

@@ -2,6 +2,7 @@ import type { AttributionMethod } from '../attribution/AttributionMethod.js';
 import type { PassBudgetRule } from '../budget/PassBudgetRule.js';
 import type { Fusion } from '../fusion/Fusion.js';
 import type { MethodPreset } from '../methods/MethodPreset.js';
+import type { TargetPlugin } from '../target/TargetPlugin.js';
 import type { WeightingStrategy } from '../weighting/WeightingStrategy.js';
 
 /**
@@ -19,4 +20,10 @@ export interface ExplainerOptions {
   readonly attributions?: readonly AttributionMethod[];
   /** The rules that spend a pass budget below the exact count; ids must be unique. */
   readonly budgetRules?: readonly PassBudgetRule[];
+  /**
+   * Target kinds beyond the built-in ones (`class`, `segmentation`, `embedding`, `detection`),
+   * which every explainer registers itself, first; ids must be unique, and differ from the
+   * built-ins'.
+   */
+  readonly targets?: readonly TargetPlugin[];
 }

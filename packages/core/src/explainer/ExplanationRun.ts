@@ -3,14 +3,21 @@ import type { ApproximationReport } from '../budget/ApproximationReport.js';
 import { PolycamError } from '../errors/PolycamError.js';
 import { throwIfAborted } from '../errors/throwIfAborted.js';
 import { checkFiniteOutput } from '../scoring/checkFiniteOutput.js';
-import { argmax } from '../target/argmax.js';
-import { classTarget } from '../target/classTarget.js';
+import type { TargetBindContext } from '../target/TargetBindContext.js';
 import type { TargetFunction } from '../target/TargetFunction.js';
 import type { Tensor } from '../tensor/Tensor.js';
 import type { PassLedger } from '../weighting/PassLedger.js';
 import type { ExplainEvent } from './ExplainEvent.js';
 import type { ExplainResult, ExplainStage } from './ExplainResult.js';
 import type { PreparedExplanation } from './PreparedExplanation.js';
+import type { PreparedTarget } from './PreparedTarget.js';
+
+function bindTarget(targetKind: PreparedTarget | undefined, context: TargetBindContext): TargetFunction {
+  if (targetKind === undefined) {
+    throw new PolycamError('invalid-argument', 'a prepared explanation has neither a target nor a target kind');
+  }
+  return targetKind.plugin.bind(targetKind.options, context);
+}
 
 function firstImageActivation(layer: string, tensor: Tensor | undefined): Tensor {
   if (tensor === undefined || tensor.shape.length !== 4) {
@@ -102,14 +109,15 @@ export class ExplanationRun {
     plan: (activations: readonly Tensor[]) => readonly number[],
   ): Promise<ExplanationRun> {
     const startedAt = performance.now();
-    const { request, input, layers, scoreFunction } = prepared;
+    const { request, input, layers, scoreFunction, targetKind } = prepared;
     throwIfAborted(signal);
     const unmasked = await request.backend.run({ input, taps: layers }, signal);
-    const outputSize = request.backend.description.output.size;
-    const output = unmasked.output.data.subarray(0, outputSize);
-    const target = prepared.target ?? classTarget(argmax(output), scoreFunction, outputSize);
+    const described = request.backend.description.output;
+    const output = unmasked.output.data.subarray(0, described.size);
+    checkFiniteOutput(output, 0, 'the unmasked pass', described.shape);
+    const target = prepared.target ?? bindTarget(targetKind, { output: described, unmasked: output, scoreFunction });
     const baseScore = target.score(output);
-    checkFiniteOutput(output, baseScore, 'the unmasked pass');
+    checkFiniteOutput(output, baseScore, 'the unmasked pass', described.shape);
     const activations = layers.map((layer) => firstImageActivation(layer, unmasked.activations.get(layer)));
     const run = new ExplanationRun({ prepared, signal, emit, startedAt, target, baseScore, activations, planned: plan(activations) });
     emit({ type: 'started', layers, classIndex: target.classIndex, score: baseScore, total: run.#total });

@@ -4,11 +4,12 @@ import type { TargetFunction } from '../target/TargetFunction.js';
 import type { Tensor } from '../tensor/Tensor.js';
 import type { ExplainPlan } from './ExplainPlan.js';
 import type { ExplainRequest } from './ExplainRequest.js';
+import type { PreparedTarget } from './PreparedTarget.js';
 
 /**
  * A request that has passed every check that can fail before a forward pass: its method is
  * resolved, the backend has what the method requires, the layers exist, and the batch size,
- * the input's shape and the class are valid. Get one from `Explainer.prepare()`, and hand it to
+ * the input's shape and the target's options are valid. Get one from `Explainer.prepare()`, and hand it to
  * `Explainer.explain()` or `explain$()` to run it.
  *
  * It holds no per-run state (no activations, no scores), so it may be kept, and run more than
@@ -30,9 +31,13 @@ export interface PreparedExplanation<Plan extends ExplainPlan = ExplainPlan> {
   readonly batchSize: number;
   /** How the output becomes a class score (the request's, or `softmax`). */
   readonly scoreFunction: ScoreFunction;
-  /** The requested target: the request's own, or its class's; undefined to explain the model's
-   * argmax on the input, which only the unmasked pass can tell. */
+  /** The target when it is known before any pass: the request's custom one, or its `classIndex`'s;
+   * undefined when {@link PreparedExplanation.targetKind} binds it after the unmasked pass (the
+   * argmax class, a segmentation's predicted region). */
   readonly target: TargetFunction | undefined;
+  /** The requested target kind (`class` when the request names none) with its checked options;
+   * undefined for a custom {@link TargetFunction}. */
+  readonly targetKind: PreparedTarget | undefined;
   /** The checked pass budget and its rule; undefined for an exact map. */
   readonly budget: PreparedBudget | undefined;
 }

@@ -2,11 +2,12 @@ import type { PassBudgetRule } from '../budget/PassBudgetRule.js';
 import { checkPassBudget } from '../budget/checkPassBudget.js';
 import { PolycamError } from '../errors/PolycamError.js';
 import { resolveLayers } from '../layers/resolveLayers.js';
-import { classTarget } from '../target/classTarget.js';
+import type { TargetPlugin } from '../target/TargetPlugin.js';
 import { asSingleImage } from './asSingleImage.js';
 import type { ExplainPlan } from './ExplainPlan.js';
 import type { ExplainRequest } from './ExplainRequest.js';
 import type { PreparedExplanation } from './PreparedExplanation.js';
+import { prepareTarget } from './prepareTarget.js';
 
 const DEFAULT_BATCH_SIZE = 32;
 
@@ -35,19 +36,22 @@ function checkCapabilities(request: ExplainRequest, plan: ExplainPlan): void {
 /**
  * Checks everything about a request that can fail before a forward pass, in this order: the
  * backend's capabilities against what the method requires, the input's shape, the batch size,
- * the pass budget, the layers (a CAM's only) and the class.
+ * the pass budget, the layers (a CAM's only) and the target (its kind and its options, checked
+ * against the model's output by the target's plugin).
  *
  * @internal
  * @param request - What to explain.
  * @param plan - The request's resolved method.
  * @param budgetRules - The registered pass-budget rules, by id.
+ * @param targets - The registered target plugins, by id.
  * @throws {@link PolycamError} `unsupported-capability`, `invalid-argument`, `unknown-method` (a
- *   pass-budget rule), `unknown-layer` or `class-out-of-range`.
+ *   pass-budget rule or a target kind), `unknown-layer` or `class-out-of-range`.
  */
 export function prepareExplanation(
   request: ExplainRequest,
   plan: ExplainPlan,
   budgetRules: ReadonlyMap<string, PassBudgetRule> = new Map(),
+  targets: ReadonlyMap<string, TargetPlugin> = new Map(),
 ): PreparedExplanation {
   checkCapabilities(request, plan);
   const { description } = request.backend;
@@ -56,8 +60,6 @@ export function prepareExplanation(
   const budget = checkPassBudget(request.maxPasses, request.budgetRule, plan, budgetRules);
   const layers = plan.kind === 'cam' ? resolveLayers(description, request.layers ?? plan.parts.preset.layers ?? 'auto') : [];
   const scoreFunction = request.scoreFunction ?? 'softmax';
-  const target =
-    request.target ??
-    (request.classIndex === undefined ? undefined : classTarget(request.classIndex, scoreFunction, description.output.size));
-  return { request, plan, input, layers, batchSize, scoreFunction, target, budget };
+  const { target, targetKind } = prepareTarget(request, description.output, scoreFunction, targets);
+  return { request, plan, input, layers, batchSize, scoreFunction, target, targetKind, budget };
 }

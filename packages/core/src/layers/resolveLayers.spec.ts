@@ -7,7 +7,7 @@ import { resolveLayers } from './resolveLayers.js';
 function describeModel(layers: readonly LayerInfo[]): ModelDescription {
   return {
     input: { name: 'input', shape: [3, 32, 32], layout: 'NCHW', fixedBatchSize: undefined },
-    output: { name: 'logits', size: 10 },
+    output: { name: 'logits', shape: [10], size: 10 },
     layers,
   };
 }

@@ -65,7 +65,7 @@ function sumBackend(): ModelBackend {
   return {
     id: 'sum',
     capabilities: new Set(['forward']),
-    description: { input: { name: 'x', shape: [1, 1, 2], layout: 'NCHW', fixedBatchSize: undefined }, output: { name: 'y', size: 1 }, layers: [] },
+    description: { input: { name: 'x', shape: [1, 1, 2], layout: 'NCHW', fixedBatchSize: undefined }, output: { name: 'y', shape: [1], size: 1 }, layers: [] },
     run: async ({ input }) => {
       const count = input.shape[0]!;
       const output = Float32Array.from({ length: count }, (_, image) => input.data[2 * image]! + input.data[2 * image + 1]!);

@@ -40,7 +40,7 @@ export async function scoreInBatches(context: BatchScoringContext, jobs: Scoring
   const imageShape = input.shape.slice(1);
   const perItem = runner && masks ? masks.height * masks.width : shapeSize(imageShape);
   const buffer = new Float32Array(Math.min(batchSize, count) * perItem);
-  const outputSize = backend.description.output.size;
+  const { size: outputSize, shape: outputShape } = backend.description.output;
   const scores = new Float32Array(count);
   for (let first = 0; first < count; first += batchSize) {
     throwIfAborted(signal);
@@ -59,7 +59,7 @@ export async function scoreInBatches(context: BatchScoringContext, jobs: Scoring
       const row = result.output.data.subarray(slot * outputSize, (slot + 1) * outputSize);
       const score = target.score(row);
       const item = first + slot;
-      checkFiniteOutput(row, score, () => jobs.describe?.(item) ?? `masked pass ${item + 1} of ${count}`);
+      checkFiniteOutput(row, score, () => jobs.describe?.(item) ?? `masked pass ${item + 1} of ${count}`, outputShape);
       scores[first + slot] = score;
       jobs.scored?.(first + slot, score, slot);
     }

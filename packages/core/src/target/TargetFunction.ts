@@ -1,3 +1,5 @@
+import type { ScoreFunction } from './ScoreFunction.js';
+
 /**
  * What is being explained: a scalar score computed from one image's output vector. The usual
  * one is a class probability ({@link classTarget}); any function of the output will do, for
@@ -11,7 +13,8 @@ export interface TargetFunction {
   /**
    * Computes the score.
    *
-   * @param output - One image's output vector (K values).
+   * @param output - One image's output, flattened row-major over `ModelDescription.output.shape`
+   *   (K values for a classifier).
    * @returns The scalar score.
    */
   score(output: Float32Array): number;
@@ -20,8 +23,18 @@ export interface TargetFunction {
    * methods chain through the model. Optional: {@link targetGradient} falls back to central
    * finite differences of {@link TargetFunction.score} when it is absent.
    *
-   * @param output - One image's output vector (K values).
-   * @returns K derivatives.
+   * @param output - One image's output, flattened row-major (`output.size` values).
+   * @returns One derivative per output entry.
    */
   gradient?(output: Float32Array): Float32Array;
+  /**
+   * The same target under another score function: the same class, region or box, scored as
+   * `identity` (raw logits), `sigmoid` or `softmax`. Gradient baselines that explain logits
+   * (Grad-CAM's and Score-CAM's `logit` score) ask for `identity`; a target without a score
+   * function (an embedding's cosine similarity, a box score) omits it and is used as it is.
+   *
+   * @param scoreFunction - The score function to use instead.
+   * @returns The rescored target.
+   */
+  withScoreFunction?(scoreFunction: ScoreFunction): TargetFunction;
 }

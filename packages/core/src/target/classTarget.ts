@@ -1,16 +1,14 @@
 import { PolycamError } from '../errors/PolycamError.js';
 import { softmax } from '../kernels/softmax.js';
+import { logistic } from './logistic.js';
 import type { ScoreFunction } from './ScoreFunction.js';
 import type { TargetFunction } from './TargetFunction.js';
 
-function sigmoid(value: number): number {
-  return 1 / (1 + Math.exp(-value));
-}
 
 /** `∂ softmax(z)[c] / ∂z_k = p_c (δ_ck − p_k)`, or `σ'(z)` for a single output. */
 function softmaxGradient(output: Float32Array, classIndex: number): Float32Array {
   if (output.length === 1) {
-    const probability = sigmoid(output[0]!);
+    const probability = logistic(output[0]!);
     return Float32Array.of(probability * (1 - probability));
   }
   const probabilities = softmax(output);
@@ -40,7 +38,8 @@ function softmaxAt(output: Float32Array, classIndex: number): number {
  * The score of one class, as METHOD.md defines it: `softmax(z)[c]` by default (a sigmoid when
  * the model has a single output), `sigmoid(z[c])`, or the raw `z[c]`. Scores are rounded to
  * float32, as the reference implementation computes them. Each target also gives its exact
- * derivative with respect to the output vector, for gradient methods.
+ * derivative with respect to the output vector, for gradient methods, and the same class under
+ * another score function ({@link TargetFunction.withScoreFunction}).
  *
  * @param classIndex - The class `c`, an index into the output vector.
  * @param scoreFunction - How the output becomes a score; `softmax` by default.
@@ -61,29 +60,33 @@ export function classTarget(
     );
   }
   const label = `${scoreFunction}[${classIndex}]`;
+  const withScoreFunction = (other: ScoreFunction): TargetFunction => classTarget(classIndex, other, outputSize);
   switch (scoreFunction) {
     case 'softmax':
       return {
+        withScoreFunction,
         classIndex,
         label,
         score: (output) =>
           Math.fround(
-            output.length === 1 ? sigmoid(output[0]!) : softmaxAt(output, classIndex),
+            output.length === 1 ? logistic(output[0]!) : softmaxAt(output, classIndex),
           ),
         gradient: (output) => softmaxGradient(output, classIndex),
       };
     case 'sigmoid':
       return {
+        withScoreFunction,
         classIndex,
         label,
-        score: (output) => Math.fround(sigmoid(output[classIndex]!)),
+        score: (output) => Math.fround(logistic(output[classIndex]!)),
         gradient: (output) => {
-          const probability = sigmoid(output[classIndex]!);
+          const probability = logistic(output[classIndex]!);
           return oneHot(output.length, classIndex, probability * (1 - probability));
         },
       };
     case 'identity':
       return {
+        withScoreFunction,
         classIndex,
         label,
         score: (output) => output[classIndex]!,

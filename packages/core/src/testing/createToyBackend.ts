@@ -62,7 +62,7 @@ export function createToyBackend(options: ToyBackendOptions = {}): ModelBackend 
   ];
   const description: ModelDescription = {
     input: { name: 'input', shape: [3, 16, 16], layout: 'NCHW', fixedBatchSize: options.fixedBatchSize },
-    output: { name: 'logits', size: 5 },
+    output: { name: 'logits', shape: [5], size: 5 },
     layers,
   };
 

@@ -14,7 +14,7 @@ function fixedGradientBackend(gradient = Float32Array.of(2, -1)): ModelBackend {
   return {
     id: 'fixed',
     capabilities: new Set(['forward', 'gradients']),
-    description: { input: { name: 'x', shape: [1, 1, 2], layout: 'NCHW', fixedBatchSize: undefined }, output: { name: 'y', size: 2 }, layers: [{ name: 'a', op: 'Relu', shape }] },
+    description: { input: { name: 'x', shape: [1, 1, 2], layout: 'NCHW', fixedBatchSize: undefined }, output: { name: 'y', shape: [2], size: 2 }, layers: [{ name: 'a', op: 'Relu', shape }] },
     gradients: { layerGradient: async () => ({ activation: { shape, data: Float32Array.of(1, 3) }, gradient: { shape, data: gradient } }) },
     run: async () => ({ output: { shape: [1, 2], data: new Float32Array(2) }, activations: new Map() }),
     dispose: async () => {},

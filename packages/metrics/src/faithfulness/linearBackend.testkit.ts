@@ -24,7 +24,7 @@ export function createLinearBackend(
   const images: Float32Array[] = [];
   const description: ModelDescription = {
     input: { name: 'input', shape, layout: 'NCHW', fixedBatchSize: undefined },
-    output: { name: 'logits', size: 2 },
+    output: { name: 'logits', shape: [2], size: 2 },
     layers: [],
   };
   return {
