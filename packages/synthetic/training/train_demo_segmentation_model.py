@@ -12,10 +12,7 @@ Objects never overlap, so each pixel belongs to at most one object's mask.
 
 Usage: /usr/bin/python3 train_demo_segmentation_model.py --data DIR --out FILE.onnx --report FILE.json
 """
-import argparse
-import json
 import os
-import random
 import time
 
 import numpy as np
@@ -23,8 +20,7 @@ import torch
 import torch.nn as nn
 from PIL import Image
 
-MEAN = (0.485, 0.456, 0.406)  # ImageNet's, as the demo classifier's, so that polycam's defaults fit the model
-STD = (0.229, 0.224, 0.225)
+from demo_training import export_onnx, fit, load_images, parse_arguments, read_manifest, seed_everything, write_report
 
 
 def block(inputs, outputs):
@@ -62,14 +58,12 @@ class DemoSegmentationNet(nn.Module):
 
 def load_split(folder, images):
     """Loads images as a normalised NCHW float tensor and their per-pixel labels (0 background, 1 + class)."""
-    pixels = np.stack([np.asarray(Image.open(os.path.join(folder, item['file'])).convert('RGB')) for item in images])
-    labels = np.zeros(pixels.shape[:3], dtype=np.uint8)
+    x = load_images(folder, images)
+    labels = np.zeros((x.shape[0], x.shape[2], x.shape[3]), dtype=np.uint8)
     for index, item in enumerate(images):
         for obj in item['objects']:
             mask = np.asarray(Image.open(os.path.join(folder, obj['mask'])).convert('L')) >= 128
             labels[index][mask] = obj['label'] + 1
-    x = torch.from_numpy(pixels).permute(0, 3, 1, 2).float().div(255)
-    x = (x - torch.tensor(MEAN).view(1, 3, 1, 1)) / torch.tensor(STD).view(1, 3, 1, 1)
     return x, torch.from_numpy(labels)
 
 
@@ -95,23 +89,11 @@ def scores(matrix):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--data', required=True, help='the benchmark folder (with manifest.json)')
-    parser.add_argument('--out', required=True, help='the ONNX file to write')
-    parser.add_argument('--report', required=True, help='a JSON file for the scores and timings')
-    parser.add_argument('--seed', type=int, default=0)
-    parser.add_argument('--epochs', type=int, default=6)
-    parser.add_argument('--threads', type=int, default=2)
-    args = parser.parse_args()
-
-    random.seed(args.seed)
-    np.random.seed(args.seed)
-    torch.manual_seed(args.seed)
-    torch.set_num_threads(args.threads)
+    args = parse_arguments(__doc__.splitlines()[0], epochs=6)
+    seed_everything(args)
     started = time.time()
 
-    with open(os.path.join(args.data, 'manifest.json')) as handle:
-        manifest = json.load(handle)
+    manifest = read_manifest(args.data)
     classes = 1 + len(manifest['classes'])
     train_x, train_y = load_split(args.data, manifest['splits']['train'])
     val_x, val_y = load_split(args.data, manifest['splits']['validation'])
@@ -120,67 +102,26 @@ def main():
           f'in {time.time() - started:.0f} s', flush=True)
 
     model = DemoSegmentationNet(classes)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-2, weight_decay=1e-4)
-    batch = 32
-    steps = args.epochs * ((len(train_x) + batch - 1) // batch)
-    schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=1e-2, total_steps=steps)
-    generator = torch.Generator().manual_seed(args.seed)
-    best = (-1.0, None)
-    for epoch in range(args.epochs):
-        model.train()
-        order = torch.randperm(len(train_x), generator=generator)
-        total = 0.0
-        for start in range(0, len(train_x), batch):
-            index = order[start:start + batch]
-            x, y = train_x[index], train_y[index].long()
-            flips = torch.rand(2, generator=generator)
-            if flips[0] < 0.5:
-                x, y = x.flip(3), y.flip(2)
-            if flips[1] < 0.5:
-                x, y = x.flip(2), y.flip(1)
-            optimizer.zero_grad()
-            loss = nn.functional.cross_entropy(model(x), y)
-            loss.backward()
-            optimizer.step()
-            schedule.step()
-            total += loss.item() * len(index)
-        validation = scores(confusion(model, val_x, val_y, classes))
-        print(f'epoch {epoch + 1}/{args.epochs}: loss {total / len(train_x):.4f}, validation pixel accuracy '
-              f'{validation[0]:.4f}, mean IoU {validation[1]:.4f}, {time.time() - started:.0f} s', flush=True)
-        if validation[1] > best[0]:
-            best = (validation[1], {name: value.clone() for name, value in model.state_dict().items()}, validation[0])
-    model.load_state_dict(best[1])
-    model.eval()
+
+    def validate(trained):
+        accuracy, mean_iou, _ = scores(confusion(trained, val_x, val_y, classes))
+        return mean_iou, f'validation pixel accuracy {accuracy:.4f}, mean IoU {mean_iou:.4f}'
+
+    fit(model, train_x, train_y, args, learning_rate=1e-2, batch=32, validate=validate)
+    validation_accuracy, validation_iou, _ = scores(confusion(model, val_x, val_y, classes))
     test_accuracy, test_iou, test_ious = scores(confusion(model, test_x, test_y, classes))
     print(f'held-out test pixel accuracy {test_accuracy:.4f}, mean IoU {test_iou:.4f}', flush=True)
 
-    size = manifest['size']
-    torch.onnx.export(
-        model,
-        torch.zeros(1, 3, size, size),
-        args.out,
-        input_names=['input'],
-        output_names=['logits'],
-        dynamic_axes={'input': {0: 'batch'}, 'logits': {0: 'batch'}},
-        opset_version=13,
-        do_constant_folding=True,
-    )
-    with open(args.report, 'w') as handle:
-        json.dump({
-            'seed': args.seed,
-            'epochs': args.epochs,
-            'trainImages': len(train_x),
-            'validationPixelAccuracy': best[2],
-            'validationMeanIou': best[0],
-            'testImages': len(test_x),
-            'testPixelAccuracy': test_accuracy,
-            'testMeanIou': test_iou,
-            'testIouByLabel': test_ious,
-            'trainingSeconds': round(time.time() - started),
-            'torch': torch.__version__,
-            'mean': MEAN,
-            'std': STD,
-        }, handle, indent=2)
+    export_onnx(model, manifest['size'], args.out)
+    write_report(args.report, args, started, {
+        'trainImages': len(train_x),
+        'validationPixelAccuracy': validation_accuracy,
+        'validationMeanIou': validation_iou,
+        'testImages': len(test_x),
+        'testPixelAccuracy': test_accuracy,
+        'testMeanIou': test_iou,
+        'testIouByLabel': test_ious,
+    })
 
 
 if __name__ == '__main__':

@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { benchmarkSplits } from '@polycam/benchmark';
-import { resolveLayers } from '@polycam/core';
-import { OnnxBackend } from '@polycam/backend-onnx';
 import { bundledDemoModel, generateDataset, type DatasetOptions, type DemoSegmentationModelMetadata } from '@polycam/synthetic';
 import { workspaceRoot } from '../workspaceRoot.js';
+import { onnxAutoLayers } from './onnxAutoLayers.js';
+import { runTrainingScript } from './runTrainingScript.js';
 
 /**
  * The segmentation network's training data: the benchmark's seed and test split, and its own
@@ -33,7 +32,6 @@ const segmentationSplits: DatasetOptions['splits'] = {
 export async function trainDemoSegmentationModel(): Promise<void> {
   const data = join(workspaceRoot(), 'data', 'benchmark-seg');
   const modelFolder = dirname(bundledDemoModel().modelPath);
-  const python = process.env.POLYCAM_PYTHON ?? '/usr/bin/python3';
 
   const started = Date.now();
   process.stderr.write(`generating the training data into ${data} ...\n`);
@@ -50,20 +48,8 @@ export async function trainDemoSegmentationModel(): Promise<void> {
 
   const onnxPath = join(modelFolder, 'demo-seg.onnx');
   const reportPath = join(data, 'training-report.json');
-  const script = join(modelFolder, '..', 'training', 'train_demo_segmentation_model.py');
-  const trained = spawnSync(python, [script, '--data', data, '--out', onnxPath, '--report', reportPath], { stdio: 'inherit' });
-  if (trained.status !== 0) {
-    throw new Error(`training failed (${python} exited with ${trained.status ?? trained.signal}); see its output above`);
-  }
-  const report = JSON.parse(await readFile(reportPath, 'utf8')) as Record<string, number> & { mean: number[]; std: number[] };
-
-  const backend = await OnnxBackend.load({ path: onnxPath });
-  let recommendedLayers: string[];
-  try {
-    recommendedLayers = resolveLayers(backend.description, 'auto');
-  } finally {
-    await backend.dispose();
-  }
+  const report = await runTrainingScript(join(modelFolder, '..', 'training', 'train_demo_segmentation_model.py'), data, onnxPath, reportPath);
+  const recommendedLayers = await onnxAutoLayers(onnxPath);
   const labels = ['background', ...manifest.classes];
   const metadata: DemoSegmentationModelMetadata = {
     name: 'polycam demo segmentation network (synthetic shapes benchmark)',

@@ -1,27 +1,18 @@
+import type { DemoModelMetadata } from './DemoModelMetadata.js';
+
 /**
  * The bundled demo segmentation network's metadata file (`demo-seg.json`), written when the
- * network is trained.
+ * network is trained: its name, file, input, normalisation and recommended layers as the
+ * classifier's metadata has them, and the following.
  */
-export interface DemoSegmentationModelMetadata {
-  /** A human-readable name. */
-  readonly name: string;
-  /** The ONNX file, relative to the metadata file. */
-  readonly file: string;
-  /** The model's input, `[C, H, W]`, channels first. */
-  readonly inputShape: readonly [number, number, number];
+export interface DemoSegmentationModelMetadata extends Pick<DemoModelMetadata, 'name' | 'file' | 'inputShape' | 'mean' | 'std' | 'recommendedLayers'> {
   /** The model's output, `[labels, H, W]`: one logit per label and pixel. */
   readonly outputShape: readonly [number, number, number];
-  /** The per-channel mean the model was trained with (after scaling pixels to [0, 1]). */
-  readonly mean: readonly number[];
-  /** The per-channel standard deviation the model was trained with. */
-  readonly std: readonly number[];
   /**
    * The label names, by output channel: `background` first, then the benchmark's classes in the
    * demo classifier's order, so that channel `1 + k` is the classifier's class `k`.
    */
   readonly classes: readonly string[];
-  /** The layers to fuse: what `--layers auto` discovers on this model, in forward order. */
-  readonly recommendedLayers: readonly string[];
   /** How it was trained and how well it does on the held-out test split. */
   readonly training: {
     /** The command that trained it. */
