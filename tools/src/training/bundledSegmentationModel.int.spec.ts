@@ -92,7 +92,10 @@ describe('the bundled demo segmentation network', () => {
       const predicted = await segment(images);
       images.forEach((image, index) => {
         const expected = truth(image);
-        expected.forEach((label, pixel) => (confusion[label * labels + predicted[index]![pixel]!] += 1));
+        expected.forEach((label, pixel) => {
+          const cell = label * labels + predicted[index]![pixel]!;
+          confusion[cell] = confusion[cell]! + 1;
+        });
       });
     }
     let correct = 0;
