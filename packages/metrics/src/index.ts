@@ -45,3 +45,11 @@ export type { SensitivityMaxOptions } from './robustness/SensitivityMaxOptions.j
 export type { SensitivityMaxResult } from './robustness/SensitivityMaxResult.js';
 export { pearsonCorrelation } from './robustness/pearsonCorrelation.js';
 export { spearmanCorrelation } from './robustness/spearmanCorrelation.js';
+export { noisyLinearImputation } from './road/noisyLinearImputation.js';
+export type { NoisyLinearImputationOptions } from './road/NoisyLinearImputationOptions.js';
+export { road } from './road/road.js';
+export type { RoadOptions } from './road/RoadOptions.js';
+export type { RoadOrder } from './road/RoadOrder.js';
+export { roadPercentiles } from './road/roadPercentiles.js';
+export { roadRemovalMask } from './road/roadRemovalMask.js';
+export type { RoadResult } from './road/RoadResult.js';
