@@ -10,6 +10,7 @@ import {
   type Tensor,
 } from '@polycam/core';
 import { imageInput } from '../faithfulness/imageInput.js';
+import { checkRoadPercentiles } from './checkRoadPercentiles.js';
 import { saliencyAtInputSize } from '../faithfulness/saliencyAtInputSize.js';
 import { noisyLinearImputation } from './noisyLinearImputation.js';
 import type { RoadOptions } from './RoadOptions.js';
@@ -63,7 +64,7 @@ export async function road(backend: ModelBackend, input: Tensor, saliency: Map2D
   const { channels, height, width, data: image } = imageInput(input, backend.description);
   const map = saliencyAtInputSize(saliency, height, width).data;
   const percentiles = [...(options.percentiles ?? roadPercentiles)];
-  if (percentiles.length === 0) throw new PolycamError('invalid-argument', 'ROAD needs at least one percentile');
+  checkRoadPercentiles(percentiles);
   const { noise = 0.01, seed = 0, batchSize = 32, scoreFunction = 'softmax', signal, onProgress } = options;
   if (!(Number.isFinite(noise) && noise >= 0)) throw new PolycamError('invalid-argument', `the ROAD noise must be a finite number ≥ 0, got ${noise}`);
   if (!Number.isSafeInteger(seed)) throw new PolycamError('invalid-argument', `the ROAD seed must be an integer, got ${seed}`);

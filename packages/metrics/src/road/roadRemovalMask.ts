@@ -1,5 +1,6 @@
 import { PolycamError } from '@polycam/core';
 import { percentiles as percentilesOf } from '@polycam/core/kernels';
+import { checkRoadPercentiles } from './checkRoadPercentiles.js';
 import type { RoadOrder } from './RoadOrder.js';
 
 /**
@@ -23,9 +24,7 @@ import type { RoadOrder } from './RoadOrder.js';
  *   percentile outside [0, 100] or an empty map.
  */
 export function roadRemovalMask(saliency: Float32Array, percentile: number, order: RoadOrder): Uint8Array {
-  if (!(percentile >= 0 && percentile <= 100)) {
-    throw new PolycamError('invalid-argument', `a ROAD percentile must lie in [0, 100], got ${percentile}`);
-  }
+  checkRoadPercentiles([percentile]);
   if (saliency.length === 0) throw new PolycamError('invalid-argument', 'the saliency map is empty');
   const values = order === 'most-relevant-first' ? saliency : saliency.map((value) => 1 - value);
   const [threshold] = percentilesOf(values, [percentile]) as [number];
