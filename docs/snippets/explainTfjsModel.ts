@@ -6,7 +6,8 @@ import { polycamModule } from '@polycam/method-polycam';
 /**
  * Explains one preprocessed image, `[3, H, W]`, with a TF.js model: `loadModel` hands a path
  * ending in `.json` to the TF.js backend. With `baselinesModule` loaded, the gradient methods
- * (`grad-cam`, `grad-cam++`, `layer-cam`) work too, since the TF.js backend offers gradients.
+ * (`grad-cam`, `grad-cam++`, `layer-cam`, `refine-cam`) work too, since the TF.js backend offers
+ * gradients.
  *
  * @param modelPath - Your TF.js `model.json` (the weight files lie next to it).
  * @param input - The preprocessed image.

@@ -55,6 +55,7 @@ export type { ExplainResult, ExplainStage, PassCount } from './explainer/Explain
 export type { PreparedExplanation } from './explainer/PreparedExplanation.js';
 export type { Fusion } from './fusion/Fusion.js';
 export { fuseStages } from './fusion/fuseStages.js';
+export { stageMapOf } from './fusion/stageMapOf.js';
 export { discoverLayers } from './layers/discoverLayers.js';
 export { isSpatialLayer } from './layers/isSpatialLayer.js';
 export type { LayerSelection } from './layers/LayerSelection.js';

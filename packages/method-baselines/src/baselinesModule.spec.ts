@@ -33,6 +33,8 @@ describe('baselinesModule', () => {
       'grad-cam': 'forward+gradients',
       'grad-cam++': 'forward+gradients',
       'layer-cam': 'forward+gradients',
+      'refine-cam': 'forward+gradients',
+      'refine-cam±': 'forward',
       'cam+': 'forward',
       'cam-': 'forward',
       'cam±': 'forward',

@@ -3,6 +3,7 @@ import { ContainerModule } from 'inversify';
 import { OcclusionMethod } from './attribution/OcclusionMethod.js';
 import { RiseMethod } from './attribution/RiseMethod.js';
 import { LayerCamFusion } from './fusion/LayerCamFusion.js';
+import { RefineCamFusion } from './fusion/RefineCamFusion.js';
 import { baselinePresets } from './presets/baselinePresets.js';
 import { GradCamPlusPlusStrategy } from './weighting/GradCamPlusPlusStrategy.js';
 import { GradCamStrategy } from './weighting/GradCamStrategy.js';
@@ -11,9 +12,9 @@ import { ScoreCamStrategy } from './weighting/ScoreCamStrategy.js';
 
 /**
  * Binds the baseline methods with their defaults: the strategies `score-cam`,
- * `score-cam-softmax`, `grad-cam`, `grad-cam++` and `layer-cam`, the fusion `layer-cam-max`,
- * the presets of {@link baselinePresets}, and the attribution methods `rise` (4000 masks) and
- * `occlusion`. Load it with `polycamModule`, whose strategies and `single-layer` fusion the
+ * `score-cam-softmax`, `grad-cam`, `grad-cam++` and `layer-cam`, the fusions `layer-cam-max` and
+ * `refine` (RefineCAM), the presets of {@link baselinePresets}, and the attribution methods
+ * `rise` (4000 masks) and `occlusion`. Load it with `polycamModule`, whose strategies and `single-layer` fusion the
  * presets use. To change an option, bind your own instance under another id instead.
  *
  * @example
@@ -29,6 +30,7 @@ export const baselinesModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.WeightingStrategy).toConstantValue(new GradCamPlusPlusStrategy());
   bind(TOKENS.WeightingStrategy).toConstantValue(new LayerCamStrategy());
   bind(TOKENS.Fusion).toConstantValue(new LayerCamFusion());
+  bind(TOKENS.Fusion).toConstantValue(new RefineCamFusion());
   for (const preset of baselinePresets) {
     bind(TOKENS.MethodPreset).toConstantValue(preset);
   }

@@ -45,6 +45,8 @@ describe('benchmarkRows', async () => {
     const others = rows.filter((row) => !row.inPaperTable);
     expect(others.map((row) => [row.key, row.label, row.byDefault])).toEqual([
       ['score-cam-softmax', 'score-cam-softmax (last layer)', false],
+      ['refine-cam', 'refine-cam', false],
+      ['refine-cam±', 'refine-cam±', false],
       ['my-cam', 'my-cam (last layer)', false],
     ]);
   });

@@ -9,12 +9,14 @@ import type { Map2D } from '../tensor/Map2D.js';
 export interface ExplainStage {
   /** The layer's tensor name. */
   readonly layer: string;
-  /** `resize(u(P_l), H×W)`: the stage's map at the input's size, in [0, 1]. */
+  /** `resize(u(P_l), H×W)`, or the fusion's own stage map: the stage's map at the input's
+   * size, in [0, 1]. */
   readonly map: Map2D;
   /** The layer's rectified CAM `C_l` at the layer's own size, before fusion. */
   readonly cam: Map2D;
-  /** The fused map `P_l` at the layer's own size, before normalisation: `map` is
-   * `saliencyMap(fused, H, W)`. */
+  /** The fused map `P_l` at the layer's own size (at the input's for a fusion at the input's
+   * resolution, such as RefineCAM's), before normalisation: `map` is
+   * `stageMapOf(fusion, fused, H, W)`. */
   readonly fused: Map2D;
   /**
    * The weights the strategy gave this layer: K channel weights, or K·h·w element weights for

@@ -1,9 +1,9 @@
 import type { BudgetPlan } from '../budget/BudgetPlan.js';
 import { planPassBudget } from '../budget/planPassBudget.js';
 import { PolycamError } from '../errors/PolycamError.js';
+import { stageMapOf } from '../fusion/stageMapOf.js';
 import { throwIfAborted } from '../errors/throwIfAborted.js';
 import { relu } from '../kernels/relu.js';
-import { saliencyMap } from '../kernels/saliencyMap.js';
 import { weightedChannelSum } from '../kernels/weightedChannelSum.js';
 import { weightedElementSum } from '../kernels/weightedElementSum.js';
 import type { Map2D } from '../tensor/Map2D.js';
@@ -17,8 +17,9 @@ import type { PreparedExplanation } from './PreparedExplanation.js';
 /**
  * Runs a CAM explanation: the unmasked pass taps every layer, then each layer from the deepest
  * to the shallowest is weighed by the strategy, summed (`Σ_k w_k A^k`, or `Σ_k W_k ⊙ A^k` for
- * element weights), rectified into its CAM `C_l`, fused with the deeper fused map into `P_l`,
- * and staged as `resize(u(P_l), H×W)`.
+ * element weights), rectified into its CAM `C_l`, fused with the deeper fused map into `P_l`
+ * (the fusion is given the input's size too), and staged as `resize(u(P_l), H×W)`, or as the
+ * fusion's own stage map when it has one.
  *
  * With a pass budget below the exact count, the budget's rule plans each layer's probes after
  * the unmasked pass; the strategy weighs the probes in place of the layer's channels, and the
@@ -65,8 +66,8 @@ export async function runCamExplanation(
     }
     const sum = strategy.granularity === 'element' ? weightedElementSum(activation, weights) : weightedChannelSum(activation, weights);
     const cam: Map2D = { height: sum.height, width: sum.width, data: relu(sum.data) };
-    const fused = fusion.fuse(cam, deeper);
-    run.addStage(position, { layer, map: saliencyMap(fused, height, width), cam, fused, weights });
+    const fused = fusion.fuse(cam, deeper, { height, width });
+    run.addStage(position, { layer, map: stageMapOf(fusion, fused, height, width), cam, fused, weights });
     deeper = fused;
   }
   return run.finish({ preset: preset.id, strategy: strategy.id, fusion: fusion.id }, budgeted?.report);

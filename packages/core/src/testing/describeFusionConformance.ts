@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Fusion } from '../fusion/Fusion.js';
+import { stageMapOf } from '../fusion/stageMapOf.js';
 import { seededRandom } from '../random/seededRandom.js';
 import type { Map2D } from '../tensor/Map2D.js';
 
@@ -29,6 +30,11 @@ function copy(map: Map2D | undefined): Map2D | undefined {
   return map === undefined ? undefined : { height: map.height, width: map.width, data: map.data.slice() };
 }
 
+/** The input's size the explainer hands to each fuse in the chained check: twice the largest CAM's. */
+function inputSizeFor(sizes: FusionConformanceOptions['sizes'] & {}): { height: number; width: number } {
+  return { height: 2 * Math.max(...sizes.map(([height]) => height)), width: 2 * Math.max(...sizes.map(([, width]) => width)) };
+}
+
 /** Non-negative values with about a quarter of exact zeros, as a rectified CAM has. */
 function randomMap(random: () => number, height: number, width: number): Map2D {
   return { height, width, data: Float32Array.from({ length: height * width }, () => Math.max(0, random() * 4 - 1)) };
@@ -56,8 +62,10 @@ function fuse(fusion: Fusion, { cam, deeper }: Case): Map2D {
  * seeded random non-negative maps, as rectified CAMs are, and checks the contract of
  * {@link Fusion.fuse}: a map of the CAM's size, for the deepest layer and on a deeper map of the
  * same or a smaller size; finite, non-negative values; its inputs left untouched; the same map
- * bit for bit for the same inputs; no state kept between calls; and no NaN from an all-zero CAM
- * (a dead layer), which a division by the CAM's maximum gives.
+ * bit for bit for the same inputs; no state kept between calls; no NaN from an all-zero CAM
+ * (a dead layer), which a division by the CAM's maximum gives; and, fused as the explainer does
+ * (deepest first, given the input's size), maps at the CAM's or the input's size whose stage
+ * maps ({@link Fusion.stageMap} or the default) are the input's size, with values in [0, 1].
  *
  * @example
  * ```ts
@@ -128,6 +136,24 @@ export function describeFusionConformance(name: string, createFusion: () => Fusi
       const again = fuse(fusion, first);
       expect(again).toEqual(a);
       expect(b).toEqual(fuse(createFusion(), second));
+    });
+
+    it('fused as the explainer does, given the input’s size: maps at the CAM’s or the input’s size, and stage maps of the input’s size in [0, 1]', () => {
+      const input = inputSizeFor(sizes);
+      const fusion = createFusion();
+      for (const entry of withDeeper) {
+        const deeperCam = copy(entry.deeper!);
+        const deeper = fusion.fuse(deeperCam, undefined, input);
+        const fused = fusion.fuse(copy(entry.cam), deeper, input);
+        for (const [map, cam] of [[deeper, deeperCam], [fused, entry.cam]] as const) {
+          const allowed = [[cam.height, cam.width], [input.height, input.width]].map((size) => size.join('×'));
+          expect(allowed, entry.label).toContain(`${map.height}×${map.width}`);
+          expect(map.data.every((value) => Number.isFinite(value) && value >= 0), entry.label).toBe(true);
+          const stage = stageMapOf(fusion, map, input.height, input.width);
+          expect([stage.height, stage.width, stage.data.length], entry.label).toEqual([input.height, input.width, input.height * input.width]);
+          expect(stage.data.every((value) => value >= 0 && value <= 1), entry.label).toBe(true);
+        }
+      }
     });
 
     it('gives no NaN for an all-zero CAM, alone or on a deeper map', () => {
