@@ -17,10 +17,12 @@ import type { NoisyLinearImputationOptions } from './NoisyLinearImputationOption
  *
  * - The matrix is symmetric and weakly diagonally dominant, strictly so on any removed pixel
  *   next to a kept one, so it is positive definite whenever some pixel is kept. It is never
- *   formed: a Jacobi-preconditioned conjugate-gradient solve in float64 runs on its product,
- *   to a relative residual `‖b − A x‖₂ ≤ tolerance · ‖b‖₂` (1e-9 by default), at most
- *   `10·N + 100` steps for N removed pixels. pytorch-grad-cam solves it directly (scipy's
- *   `spsolve`); both give the same solution up to that tolerance.
+ *   formed: a conjugate-gradient solve in float64 runs on its product, preconditioned by one
+ *   symmetric multigrid V-cycle (Gauss–Seidel sweeps on the mask halved again and again), to a
+ *   relative residual `‖b − A x‖₂ ≤ tolerance · ‖b‖₂` (1e-9 by default), at most `10·N + 100`
+ *   steps for N removed pixels (about 15 on a 128×128 image with 90 % removed).
+ *   pytorch-grad-cam solves it directly (scipy's `spsolve`); both give the same solution up to
+ *   that tolerance.
  * - Every pixel removed (no kept pixel to impute from): the system is singular, and scipy's
  *   direct solve gives NaN. Here the solve returns its minimum-norm solution, 0, the normalised
  *   image's mean colour, and the noise is added to it.
