@@ -25,6 +25,7 @@ export { openBenchmarkImages } from './dataset/openBenchmarkImages.js';
 export { readDatasetImage } from './dataset/readDatasetImage.js';
 export type { BenchmarkOptions } from './protocol/BenchmarkOptions.js';
 export type { BenchmarkRowFigures } from './protocol/BenchmarkRowFigures.js';
+export type { LocalisationOptions } from './protocol/LocalisationOptions.js';
 export type { LocalisationReport } from './protocol/LocalisationReport.js';
 export type { LocalisationRow } from './protocol/LocalisationRow.js';
 export type { ProtocolOptions } from './protocol/ProtocolOptions.js';

@@ -34,6 +34,7 @@ import { addModelOptions } from './options/addModelOptions.js';
 import { pluginOption } from './options/pluginOption.js';
 import { queueOptions } from './options/queueOptions.js';
 import { benchmarkSplits } from '@polycam/benchmark';
+import { roadPercentiles } from '@polycam/metrics';
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -130,12 +131,13 @@ export function buildProgram(io: CliIo): Command {
   addModelOptions(
     program
       .command('evaluate')
-      .description("score saliency maps with the paper's faithfulness protocol (insertion, deletion, drop/increase)")
+      .description("score saliency maps with the paper's faithfulness protocol (insertion, deletion, drop/increase) and ROAD")
       .argument('<images...>', 'the images the maps explain')
       .requiredOption('--saliency-npz <file>', 'the maps, keyed by image file name (as explain --npz writes)'),
     { normalisation: true },
   )
-    .option('--metrics <list>', 'insertion, deletion and/or drop-increase', 'insertion,deletion')
+    .option('--metrics <list>', 'insertion, deletion, drop-increase and/or road', 'insertion,deletion')
+    .option('--road-percentiles <list>', "ROAD's percentiles (the share of pixels kept), averaged", roadPercentiles.join(','))
     .option('--steps <n>', 'steps of the insertion and deletion curves', '224')
     .option('--baseline <name>', 'what removed pixels hold: blur (of the normalised image) or zero', 'blur')
     .option('--class <n>', 'the class to score (default: the predicted class of each image)')
@@ -151,6 +153,7 @@ export function buildProgram(io: CliIo): Command {
     .addOption(benchmarkDataOption())
     .option('--images <n>', 'how many one-object test images', '100')
     .option('--steps <n>', 'steps of the insertion and deletion curves', '224')
+    .option('--road-percentiles <list>', "ROAD's percentiles (the share of pixels kept), averaged; none leaves ROAD out", roadPercentiles.join(','))
     .option('--batch-size <n>', 'images per forward run', '32')
     .option('--methods <list>', "'default' (all but rise and occlusion), 'all', or keys: pcam+, pcam-, pcam±, pcam±-no-lnorm, cam+, cam-, cam±, score-cam, grad-cam, grad-cam++, layer-cam, rise, occlusion")
     .option('--plot <file>', 'where to draw the mean curves (SVG)', 'out/benchmark/curves.svg');

@@ -4,6 +4,8 @@
  * - faithfulness, the paper's protocol as the Poly-CAM authors' evaluation code runs it: the
  *   insertion and deletion curves and their AUCs (Petsiuk et al.), and Grad-CAM++'s Average
  *   Drop and Increase in Confidence;
+ * - ROAD (Rong et al.), as pytorch-grad-cam computes it: most and least relevant pixels removed
+ *   at percentiles of the map, filled by noisy linear imputation, and the score's change;
  * - localisation against ground-truth masks: the pointing game and the energy-based pointing
  *   game, and class-specificity on two-object images;
  * - robustness and sanity: Captum's sensitivity-max and the cascading model-randomisation check
@@ -45,3 +47,11 @@ export type { SensitivityMaxOptions } from './robustness/SensitivityMaxOptions.j
 export type { SensitivityMaxResult } from './robustness/SensitivityMaxResult.js';
 export { pearsonCorrelation } from './robustness/pearsonCorrelation.js';
 export { spearmanCorrelation } from './robustness/spearmanCorrelation.js';
+export { noisyLinearImputation } from './road/noisyLinearImputation.js';
+export type { NoisyLinearImputationOptions } from './road/NoisyLinearImputationOptions.js';
+export { road } from './road/road.js';
+export type { RoadOptions } from './road/RoadOptions.js';
+export type { RoadOrder } from './road/RoadOrder.js';
+export { roadPercentiles } from './road/roadPercentiles.js';
+export { roadRemovalMask } from './road/roadRemovalMask.js';
+export type { RoadResult } from './road/RoadResult.js';

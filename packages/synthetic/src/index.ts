@@ -20,3 +20,5 @@ export { generateDataset } from './dataset/generateDataset.js';
 export { sceneSeed } from './dataset/sceneSeed.js';
 export { bundledDemoModel } from './model/bundledDemoModel.js';
 export type { DemoModelMetadata } from './model/DemoModelMetadata.js';
+export { bundledSegmentationModel } from './model/bundledSegmentationModel.js';
+export type { DemoSegmentationModelMetadata } from './model/DemoSegmentationModelMetadata.js';

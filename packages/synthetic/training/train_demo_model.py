@@ -8,19 +8,12 @@ metadata afterwards.
 
 Usage: /usr/bin/python3 train_demo_model.py --data DIR --out FILE.onnx --report FILE.json
 """
-import argparse
-import json
-import os
-import random
 import time
 
-import numpy as np
 import torch
 import torch.nn as nn
-from PIL import Image
 
-MEAN = (0.485, 0.456, 0.406)  # ImageNet's, so that polycam's defaults fit the model
-STD = (0.229, 0.224, 0.225)
+from demo_training import export_onnx, fit, load_images, parse_arguments, read_manifest, seed_everything, write_report
 
 
 class DemoCnn(nn.Module):
@@ -47,11 +40,8 @@ class DemoCnn(nn.Module):
 
 def load_split(folder, images):
     """Loads a split's single-object images as a normalised NCHW float tensor and labels."""
-    pixels = np.stack([np.asarray(Image.open(os.path.join(folder, item['file'])).convert('RGB')) for item in images])
-    x = torch.from_numpy(pixels).permute(0, 3, 1, 2).float().div(255)
-    x = (x - torch.tensor(MEAN).view(1, 3, 1, 1)) / torch.tensor(STD).view(1, 3, 1, 1)
     y = torch.tensor([item['objects'][0]['label'] for item in images])
-    return x, y
+    return load_images(folder, images), y
 
 
 def accuracy(model, x, y, batch=256):
@@ -64,23 +54,11 @@ def accuracy(model, x, y, batch=256):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--data', required=True, help='the benchmark folder (with manifest.json)')
-    parser.add_argument('--out', required=True, help='the ONNX file to write')
-    parser.add_argument('--report', required=True, help='a JSON file for the accuracies and timings')
-    parser.add_argument('--seed', type=int, default=0)
-    parser.add_argument('--epochs', type=int, default=10)
-    parser.add_argument('--threads', type=int, default=2)
-    args = parser.parse_args()
-
-    random.seed(args.seed)
-    np.random.seed(args.seed)
-    torch.manual_seed(args.seed)
-    torch.set_num_threads(args.threads)
+    args = parse_arguments(__doc__.splitlines()[0], epochs=10)
+    seed_everything(args)
     started = time.time()
 
-    with open(os.path.join(args.data, 'manifest.json')) as handle:
-        manifest = json.load(handle)
+    manifest = read_manifest(args.data)
     single = lambda split: [item for item in manifest['splits'][split] if item['kind'] == 'single']
     train_x, train_y = load_split(args.data, single('train'))
     val_x, val_y = load_split(args.data, single('validation'))
@@ -88,64 +66,22 @@ def main():
     print(f'loaded {len(train_x)} train, {len(val_x)} validation, {len(test_x)} test images', flush=True)
 
     model = DemoCnn(len(manifest['classes']))
-    optimizer = torch.optim.AdamW(model.parameters(), lr=3e-3, weight_decay=1e-4)
-    batch = 64
-    steps = args.epochs * ((len(train_x) + batch - 1) // batch)
-    schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=3e-3, total_steps=steps)
-    generator = torch.Generator().manual_seed(args.seed)
-    best = (-1.0, None)
-    for epoch in range(args.epochs):
-        model.train()
-        order = torch.randperm(len(train_x), generator=generator)
-        total = 0.0
-        for start in range(0, len(train_x), batch):
-            index = order[start:start + batch]
-            x, y = train_x[index], train_y[index]
-            flips = torch.rand(2, generator=generator)
-            if flips[0] < 0.5:
-                x = x.flip(3)
-            if flips[1] < 0.5:
-                x = x.flip(2)
-            optimizer.zero_grad()
-            loss = nn.functional.cross_entropy(model(x), y)
-            loss.backward()
-            optimizer.step()
-            schedule.step()
-            total += loss.item() * len(index)
-        validation = accuracy(model, val_x, val_y)
-        print(f'epoch {epoch + 1}/{args.epochs}: loss {total / len(train_x):.4f}, validation accuracy {validation:.4f}, '
-              f'{time.time() - started:.0f} s', flush=True)
-        if validation > best[0]:
-            best = (validation, {name: value.clone() for name, value in model.state_dict().items()})
-    model.load_state_dict(best[1])
-    model.eval()
+
+    def validate(trained):
+        validation = accuracy(trained, val_x, val_y)
+        return validation, f'validation accuracy {validation:.4f}'
+
+    validation, _ = fit(model, train_x, train_y, args, learning_rate=3e-3, batch=64, validate=validate)
     test = accuracy(model, test_x, test_y)
     print(f'held-out test accuracy {test:.4f}', flush=True)
 
-    size = manifest['size']
-    torch.onnx.export(
-        model,
-        torch.zeros(1, 3, size, size),
-        args.out,
-        input_names=['input'],
-        output_names=['logits'],
-        dynamic_axes={'input': {0: 'batch'}, 'logits': {0: 'batch'}},
-        opset_version=13,
-        do_constant_folding=True,
-    )
-    with open(args.report, 'w') as handle:
-        json.dump({
-            'seed': args.seed,
-            'epochs': args.epochs,
-            'trainImages': len(train_x),
-            'validationAccuracy': best[0],
-            'testImages': len(test_x),
-            'testAccuracy': test,
-            'trainingSeconds': round(time.time() - started),
-            'torch': torch.__version__,
-            'mean': MEAN,
-            'std': STD,
-        }, handle, indent=2)
+    export_onnx(model, manifest['size'], args.out)
+    write_report(args.report, args, started, {
+        'trainImages': len(train_x),
+        'validationAccuracy': validation,
+        'testImages': len(test_x),
+        'testAccuracy': test,
+    })
 
 
 if __name__ == '__main__':

@@ -1,12 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { benchmarkSplits } from '@polycam/benchmark';
 import { resolveLayers } from '@polycam/core';
-import { OnnxBackend } from '@polycam/backend-onnx';
 import { bundledDemoModel, generateDataset, type DemoModelMetadata } from '@polycam/synthetic';
 import { TfjsBackend } from '@polycam/backend-tfjs';
 import { workspaceRoot } from '../workspaceRoot.js';
+import { onnxAutoLayers } from './onnxAutoLayers.js';
+import { runTrainingScript } from './runTrainingScript.js';
 import { exportDemoModelToTfjs } from './exportDemoModelToTfjs.js';
 
 async function tfjsRecommendedLayers(onnxPath: string, folder: string): Promise<string[]> {
@@ -33,7 +33,6 @@ export async function trainDemoModel(): Promise<void> {
   const data = join(workspaceRoot(), 'data', 'benchmark');
   const { modelPath, imagesFolder } = bundledDemoModel();
   const modelFolder = dirname(modelPath);
-  const python = process.env.POLYCAM_PYTHON ?? '/usr/bin/python3';
   await mkdir(modelFolder, { recursive: true });
 
   const started = Date.now();
@@ -50,20 +49,8 @@ export async function trainDemoModel(): Promise<void> {
 
   const onnxPath = join(modelFolder, 'demo-cnn.onnx');
   const reportPath = join(data, 'training-report.json');
-  const script = join(modelFolder, '..', 'training', 'train_demo_model.py');
-  const trained = spawnSync(python, [script, '--data', data, '--out', onnxPath, '--report', reportPath], { stdio: 'inherit' });
-  if (trained.status !== 0) {
-    throw new Error(`training failed (${python} exited with ${trained.status ?? trained.signal}); see its output above`);
-  }
-  const report = JSON.parse(await readFile(reportPath, 'utf8')) as Record<string, number> & { mean: number[]; std: number[] };
-
-  const backend = await OnnxBackend.load({ path: onnxPath });
-  let recommendedLayers: string[];
-  try {
-    recommendedLayers = resolveLayers(backend.description, 'auto');
-  } finally {
-    await backend.dispose();
-  }
+  const report = await runTrainingScript(join(modelFolder, '..', 'training', 'train_demo_model.py'), data, onnxPath, reportPath);
+  const recommendedLayers = await onnxAutoLayers(onnxPath);
   const manifest = JSON.parse(await readFile(join(data, 'manifest.json'), 'utf8')) as { classes: string[] };
   const metadata: DemoModelMetadata = {
     name: 'polycam demo CNN (synthetic shapes benchmark)',

@@ -7,6 +7,11 @@ export interface BenchmarkOptions extends ProtocolOptions {
   readonly rows: readonly BenchmarkRow[];
   /** Steps of the insertion and deletion curves. */
   readonly steps: number;
-  /** Forward passes per batch for the curves. */
+  /** Forward passes per batch for the curves (and for ROAD's perturbed images). */
   readonly batchSize: number;
+  /**
+   * ROAD's percentiles (see `road` of `@polycam/metrics`; pytorch-grad-cam's are 10, 20, …, 90),
+   * with its default noise and seed 0; without it, ROAD is not measured.
+   */
+  readonly roadPercentiles?: readonly number[];
 }

@@ -14,6 +14,19 @@ export interface BenchmarkRowFigures {
   readonly pointingGame: number;
   /** The share of the map's energy inside the object. */
   readonly energyInObject: number;
+  /**
+   * ROAD's means over the images, when the options asked for it: MoRF (score change with the
+   * most relevant pixels removed and imputed; lower is better), LeRF (the least relevant; higher
+   * is better) and combined, `(LeRF − MoRF) / 2` (higher is better).
+   */
+  readonly road?: {
+    /** Mean MoRF, averaged over the percentiles. */
+    readonly mostRelevantFirst: number;
+    /** Mean LeRF, averaged over the percentiles. */
+    readonly leastRelevantFirst: number;
+    /** Mean combined score. */
+    readonly combined: number;
+  };
   /** Forward passes per map. */
   readonly passes: number;
   /** Milliseconds per map. */

@@ -1,6 +1,6 @@
 import { fuseStages, PolycamError, type ExplainResult, type Fusion, type Map2D } from '@polycam/core';
 import { resizeBilinear, saliencyMap } from '@polycam/core/kernels';
-import { deletion, energyInMask, insertion, pointingGame } from '@polycam/metrics';
+import { deletion, energyInMask, insertion, pointingGame, road } from '@polycam/metrics';
 import type { BenchmarkRow } from '../rows/BenchmarkRow.js';
 import type { BenchmarkOptions } from './BenchmarkOptions.js';
 import type { BenchmarkRowFigures } from './BenchmarkRowFigures.js';
@@ -15,6 +15,9 @@ class RowTally {
   deletionAuc = 0;
   hits = 0;
   energy = 0;
+  roadMostRelevantFirst = 0;
+  roadLeastRelevantFirst = 0;
+  roadCombined = 0;
   passes = 0;
   ms = 0;
   constructor(steps: number) {
@@ -26,8 +29,10 @@ class RowTally {
 /**
  * The benchmark protocol: on each held-out one-object image, explains it with every row's
  * method (for the predicted class; a re-fused row reuses its method's explanation), and scores
- * each map with the insertion and deletion curves (blur baseline), the pointing game, the energy
- * inside the object, and its cost in forward passes and milliseconds.
+ * each map with the insertion and deletion curves (blur baseline), ROAD when
+ * `roadPercentiles` is given (pytorch-grad-cam's MoRF, LeRF and combined, noise 0.01, seed 0),
+ * the pointing game, the energy inside the object, and its cost in forward passes and
+ * milliseconds.
  *
  * @param options - The images, model, rows, curve steps and batch size.
  * @returns Each row's mean figures and curves, in the rows' order.
@@ -78,6 +83,12 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
       deleted.scores.forEach((score, step) => (tally.deletion[step]! += score));
       tally.insertionAuc += inserted.auc;
       tally.deletionAuc += deleted.auc;
+      if (options.roadPercentiles !== undefined) {
+        const scored = await road(backend, input, entry.map, { classIndex, batchSize, percentiles: options.roadPercentiles, ...signal });
+        tally.roadMostRelevantFirst += scored.mostRelevantFirstMean;
+        tally.roadLeastRelevantFirst += scored.leastRelevantFirstMean;
+        tally.roadCombined += scored.combined;
+      }
       tally.hits += pointingGame(resizeBilinear(entry.raw, height, width), mask) ? 1 : 0;
       tally.energy += energyInMask(entry.map, mask);
       tally.passes += entry.passes;
@@ -95,6 +106,9 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
       insertionMinusDeletion: (tally.insertionAuc - tally.deletionAuc) / n,
       pointingGame: tally.hits / n,
       energyInObject: tally.energy / n,
+      ...(options.roadPercentiles === undefined
+        ? {}
+        : { road: { mostRelevantFirst: tally.roadMostRelevantFirst / n, leastRelevantFirst: tally.roadLeastRelevantFirst / n, combined: tally.roadCombined / n } }),
       passes: tally.passes / n,
       ms: tally.ms / n,
       insertionCurve: tally.insertion.map((value) => value / n),

@@ -1,8 +1,8 @@
-import { fuseStages, type Map2D } from '@polycam/core';
+import { fuseStages, PolycamError, type ExplainResult, type Map2D } from '@polycam/core';
 import { resizeBilinear, saliencyMap } from '@polycam/core/kernels';
 import { classSpecificity, energyInMask, pointingGame } from '@polycam/metrics';
 import type { LocalisationReport } from './LocalisationReport.js';
-import type { ProtocolOptions } from './ProtocolOptions.js';
+import type { LocalisationOptions } from './LocalisationOptions.js';
 import { readModelInput } from './readModelInput.js';
 import { registeredFusion } from './registeredFusion.js';
 
@@ -25,15 +25,20 @@ class Tally {
  * It measures the pointing game (the maximum of the fused map, before the normalisation whose
  * clamp makes many pixels tie at 1, inside the object) and the energy-based pointing game (the
  * share of the normalised map's sum inside the object) on one-object images, and on two-object
- * images the energy each class's map puts on its own object and on the other.
+ * images the energy each class's map puts on its own object and on the other. Each map explains
+ * the object's class by default, or the target `options.targetOf` gives for it (a segmentation
+ * network's class over its predicted region, say); an object whose target cannot be bound on its
+ * image (`invalid-argument`: no pixel predicted as its class) is left out of the figures and
+ * counted in the report's `unbound`.
  *
- * @param options - The images (one- and two-object), model and layers; progress counts
+ * @param options - The images (one- and two-object), model, layers and target; progress counts
  *   explanations.
  * @returns The figures per method.
  * @throws {@link @polycam/core!index.PolycamError | PolycamError} `unknown-method` when `pcam±`, `no-lnorm` or `single-layer` is not
- *   registered, and whatever explaining throws.
+ *   registered, the first `invalid-argument` when `targetOf`'s target binds on no object, and
+ *   whatever explaining throws.
  */
-export async function runLocalisation(options: ProtocolOptions): Promise<LocalisationReport> {
+export async function runLocalisation(options: LocalisationOptions): Promise<LocalisationReport> {
   const { explainer, backend, layers } = options;
   const noLNorm = registeredFusion(explainer, 'no-lnorm');
   const single = registeredFusion(explainer, 'single-layer');
@@ -45,12 +50,22 @@ export async function runLocalisation(options: ProtocolOptions): Promise<Localis
   const methods = ['PCAM± (LNorm, the default)', 'PCAM± without LNorm', ...[...layers].reverse().map(layerLabel)];
   const tallies = new Map(methods.map((method) => [method, new Tally()]));
   const items = [...options.images.singles, ...options.images.pairs];
+  const unbound: PolycamError[] = [];
   const total = items.reduce((sum, item) => sum + item.objects.length, 0);
   let explained = 0;
   for (const item of items) {
     const { input, masks } = await readModelInput(options, item);
     for (const [index, object] of item.objects.entries()) {
-      const result = await explainer.explain({ backend, input, layers, classIndex: object.label, method: 'pcam±', ...signal });
+      const target = options.targetOf ? { target: options.targetOf(object.label) } : { classIndex: object.label };
+      let result: ExplainResult;
+      try {
+        result = await explainer.explain({ backend, input, layers, ...target, method: 'pcam±', ...signal });
+      } catch (error) {
+        // A target that cannot be bound on this image (a segmentation class predicted nowhere).
+        if (options.targetOf === undefined || !(error instanceof PolycamError) || error.kind !== 'invalid-argument') throw error;
+        unbound.push(error);
+        continue;
+      }
       explained += 1;
       const [height, width] = [result.map.height, result.map.width];
       // Each method's fused map before normalisation: the pointing game takes its maximum,
@@ -76,8 +91,9 @@ export async function runLocalisation(options: ProtocolOptions): Promise<Localis
         }
       });
     }
-    options.onProgress?.(explained, total);
+    options.onProgress?.(explained + unbound.length, total);
   }
+  if (explained === 0 && unbound.length > 0) throw unbound[0]!;
   const rows = methods.map((label) => {
     const tally = tallies.get(label)!;
     return {
@@ -90,5 +106,5 @@ export async function runLocalisation(options: ProtocolOptions): Promise<Localis
     };
   });
   const first = tallies.get(methods[0]!)!;
-  return { singles: first.count, pairMaps: first.pairs, explanations: explained, rows };
+  return { singles: first.count, pairMaps: first.pairs, explanations: explained, unbound: unbound.length, rows };
 }

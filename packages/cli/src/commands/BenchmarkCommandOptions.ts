@@ -8,6 +8,8 @@ export interface BenchmarkCommandOptions extends ModelCliOptions {
   readonly images: string;
   /** `--steps N`: steps of the insertion and deletion curves. */
   readonly steps: string;
+  /** `--road-percentiles P,P,...|none`: ROAD's percentiles, or `none` to leave ROAD out. */
+  readonly roadPercentiles: string;
   /** `--batch-size N`. */
   readonly batchSize: string;
   /** `--methods default|all|KEY,...`: the rows to run (see `benchmarkRows` of `@polycam/benchmark`). */

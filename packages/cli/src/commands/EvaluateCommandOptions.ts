@@ -4,8 +4,10 @@ import type { ModelCliOptions } from '../model/ModelCliOptions.js';
 export interface EvaluateCommandOptions extends ModelCliOptions {
   /** `--saliency-npz FILE`: the maps, keyed by image file name. */
   readonly saliencyNpz: string;
-  /** `--metrics insertion,deletion,drop-increase`. */
+  /** `--metrics insertion,deletion,drop-increase,road`. */
   readonly metrics: string;
+  /** `--road-percentiles P,P,...`: ROAD's percentiles. */
+  readonly roadPercentiles: string;
   /** `--steps N`. */
   readonly steps: string;
   /** `--baseline blur|zero`. */

@@ -12,7 +12,7 @@ describe('polycam benchmark and polycam sanity, on a few benchmark images', () =
   beforeAll(async () => {
     dir = await makeTempDir('polycam-benchmark-');
     benchmark = await runCli(['benchmark', '--data', dir.at('data'), '--images', '2', '--steps', '16', '--plot', dir.at('plot', 'curves.svg')]);
-    chosen = await runCli(['benchmark', '--data', dir.at('data'), '--images', '1', '--steps', '8', '--methods', 'occlusion,pcam±-no-lnorm', '--plot', dir.at('plot', 'chosen.svg')]);
+    chosen = await runCli(['benchmark', '--data', dir.at('data'), '--images', '1', '--steps', '8', '--methods', 'occlusion,pcam±-no-lnorm', '--road-percentiles', 'none', '--plot', dir.at('plot', 'chosen.svg')]);
     sanity = await runCli(['sanity', '--data', dir.at('data'), '--images', '1', '--samples', '2']);
   }, 240_000);
   afterAll(async () => {
@@ -27,7 +27,7 @@ describe('polycam benchmark and polycam sanity, on a few benchmark images', () =
       'Score-CAM (last layer)',
     ]);
     for (const row of rows) {
-      const [, insertion, deletion, difference, pointing, energy, passes, ms] = row.split(/\s{2,}/);
+      const [, insertion, deletion, difference, pointing, energy, passes, ms, morf, lerf, combined] = row.split(/\s{2,}/);
       for (const value of [insertion, deletion]) expect(Number(value)).toBeGreaterThanOrEqual(0);
       expect(Number(insertion)).toBeLessThanOrEqual(1);
       expect(Number(difference)).toBeCloseTo(Number(insertion) - Number(deletion), 2);
@@ -35,7 +35,16 @@ describe('polycam benchmark and polycam sanity, on a few benchmark images', () =
       expect(energy).toMatch(/^\d+\.\d%$/);
       expect(Number(passes)).toBeGreaterThan(row.startsWith('Score-CAM') ? 1 : 100);
       expect(Number(ms)).toBeGreaterThan(0);
+      // ROAD's score changes lie in [−1, 1]; combined is (LeRF − MoRF) / 2, each rounded to 3 decimals.
+      for (const value of [morf, lerf, combined]) expect(Math.abs(Number(value))).toBeLessThanOrEqual(1);
+      expect(Math.abs(Number(combined) - (Number(lerf) - Number(morf)) / 2)).toBeLessThanOrEqual(0.0011);
     }
+    expect(benchmark.stdout).toMatch(/ROAD MoRF ↓\s+ROAD LeRF ↑\s+ROAD combined ↑/);
+    expect(benchmark.stdout).toContain('lower MoRF, higher LeRF and higher combined');
+  });
+
+  it('leaves ROAD out with --road-percentiles none', () => {
+    expect(chosen.stdout).not.toMatch(/ROAD/);
   });
 
   it('skips the gradient methods on the ONNX backend, with a note', () => {

@@ -5,6 +5,7 @@ import type { CliIo } from '../CliIo.js';
 import { bundledModelLayers } from '../model/bundledModelLayers.js';
 import { parseBenchmarkMethods } from '../options/parseBenchmarkMethods.js';
 import { parseInteger } from '../options/parseInteger.js';
+import { parseRoadPercentiles } from '../options/parseRoadPercentiles.js';
 import { formatTable } from '../output/formatTable.js';
 import { writeFilesTogether } from '../output/writeFilesTogether.js';
 import { renderCurvesSvg } from '../plot/renderCurvesSvg.js';
@@ -15,9 +16,10 @@ import { runWithModel } from './runWithModel.js';
  * `polycam benchmark`: runs Poly-CAM and its ablations on the synthetic benchmark's held-out
  * one-object images with the bundled model (`runBenchmark` of `@polycam/benchmark`), and prints
  * a table in the form of the paper's Table 1 (insertion, deletion and ins−del AUCs, for the
- * predicted class) with localisation columns (pointing game, energy inside the object) and each
- * method's cost in forward passes and milliseconds per map. It draws the mean insertion and
- * deletion curves as an SVG.
+ * predicted class) with localisation columns (pointing game, energy inside the object), each
+ * method's cost in forward passes and milliseconds per map, and ROAD's MoRF (lower is better),
+ * LeRF and combined scores (higher is better) over `--road-percentiles` (`none` leaves them
+ * out). It draws the mean insertion and deletion curves as an SVG.
  *
  * The rows come from the registered methods (`benchmarkRows`): PCAM+, PCAM− and PCAM± (LNorm),
  * PCAM± without LNorm (the same weights fused again), the single-layer CAM+, CAM− and CAM± of
@@ -35,6 +37,7 @@ export async function runBenchmarkCommand(options: BenchmarkCommandOptions, io: 
   const count = parseInteger('--images', options.images, 1);
   const steps = parseInteger('--steps', options.steps, 1);
   const batchSize = parseInteger('--batch-size', options.batchSize, 1);
+  const roadPercentiles = options.roadPercentiles.trim() === 'none' ? undefined : parseRoadPercentiles(options.roadPercentiles);
   const { metadata } = bundledDemoModel();
   const started = performance.now();
   const { images, figures } = await runWithModel(options, io, {
@@ -57,6 +60,7 @@ export async function runBenchmarkCommand(options: BenchmarkCommandOptions, io: 
         rows: runnable,
         steps,
         batchSize,
+        ...(roadPercentiles === undefined ? {} : { roadPercentiles }),
         onProgress: (done) => progress.update(done),
         ...(io.signal ? { signal: io.signal } : {}),
       });
@@ -73,6 +77,7 @@ export async function runBenchmarkCommand(options: BenchmarkCommandOptions, io: 
     `${(figure.energyInObject * 100).toFixed(1)}%`,
     String(Math.round(figure.passes)),
     String(Math.round(figure.ms)),
+    ...(figure.road === undefined ? [] : [figure.road.mostRelevantFirst.toFixed(3), figure.road.leastRelevantFirst.toFixed(3), figure.road.combined.toFixed(3)]),
   ]);
   const series = (kind: 'insertionCurve' | 'deletionCurve'): { label: string; values: Float64Array }[] =>
     figures.map((figure) => ({ label: figure.row.label, values: figure[kind] }));
@@ -81,6 +86,13 @@ export async function runBenchmarkCommand(options: BenchmarkCommandOptions, io: 
     `${images.singles.length} held-out one-object images of the synthetic benchmark, bundled model, ${steps} steps, blur baseline, ` +
       `${((performance.now() - started) / 1000).toFixed(0)} s\n\n`,
   );
-  io.stdout.write(formatTable(['method', 'insertion', 'deletion', 'ins−del', 'pointing game', 'energy in object', 'passes/map', 'ms/map'], rows));
+  const roadColumns = roadPercentiles === undefined ? [] : ['ROAD MoRF ↓', 'ROAD LeRF ↑', 'ROAD combined ↑'];
+  io.stdout.write(formatTable(['method', 'insertion', 'deletion', 'ins−del', 'pointing game', 'energy in object', 'passes/map', 'ms/map', ...roadColumns], rows));
+  if (roadPercentiles !== undefined) {
+    io.stdout.write(
+      `\nROAD (percentiles ${roadPercentiles.join(',')}, noise 0.01, seed 0): the class score's change once the most (MoRF) or least (LeRF) relevant pixels are ` +
+        'removed and imputed from their neighbours; lower MoRF, higher LeRF and higher combined = (LeRF − MoRF) / 2 are better\n',
+    );
+  }
   io.stdout.write(`\ncurves: ${options.plot}\n`);
 }

@@ -13,7 +13,7 @@ describe('polycam demo', () => {
   beforeAll(async () => {
     dir = await makeTempDir('polycam-demo-');
     run = await runCli(['demo', '--out', dir.at('demo')]);
-  }, 180_000);
+  }, 600_000); // a hang guard: the demo explains with two models
   afterAll(async () => {
     await dir.remove();
   });
@@ -52,6 +52,29 @@ describe('polycam demo', () => {
       }
     }
     expect(files.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('segments every image and explains each object\'s class over its predicted region, next to the classifier\'s figure', async () => {
+    const images = await loadDatasetImages(bundledDemoModel().imagesFolder);
+    const files = await readdir(dir.at('demo'));
+    const section = run.stdout.slice(run.stdout.indexOf('segmentation network:'));
+    expect(section.length).toBeLessThan(run.stdout.length);
+    for (const image of images) {
+      const stem = image.name.replace(/\.png$/, '');
+      for (const name of [`${stem}-segmentation.png`, ...image.objects.map((object) => `${stem}-segmentation-${object.className}.png`)]) {
+        expect(files, name).toContain(name);
+        expect((await sharp(dir.at('demo', name)).metadata()).format).toBe('png');
+      }
+      for (const object of image.objects) {
+        // image, object, region IoU, the segmentation map's energy in the object, the classifier's
+        const row = section.split('\n').find((line) => line.startsWith(image.name) && line.split(/\s+/)[1] === object.className);
+        expect(row, `${image.name} ${object.className}`).toBeDefined();
+        const [, , iou, energy, classifier] = row!.split(/\s+/);
+        expect(Number(iou)).toBeGreaterThan(0.5);
+        expect(energy).toMatch(/^\d+\.\d%$/);
+        expect(classifier).toMatch(/^(\d+\.\d%|-)$/);
+      }
+    }
   });
 
   it('writes an index.html that shows every image it wrote, and nothing that is missing', async () => {

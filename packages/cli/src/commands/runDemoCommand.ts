@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { preprocessImage, type ExplainResult, type ExplainRequest } from '@polycam/core';
 import { energyInMask } from '@polycam/metrics';
-import { bundledDemoModel } from '@polycam/synthetic';
+import { bundledDemoModel, bundledSegmentationModel } from '@polycam/synthetic';
 import sharp from 'sharp';
 import type { CliIo } from '../CliIo.js';
 import type { DemoCommandOptions } from './DemoCommandOptions.js';
 import type { DemoRow } from '../demo/DemoRow.js';
+import type { DemoSegmentationRow } from '../demo/DemoSegmentationRow.js';
+import { explainDemoSegmentation } from '../demo/explainDemoSegmentation.js';
 import { loadDatasetImages } from '@polycam/benchmark';
 import { renderDemoHtml } from '../demo/renderDemoHtml.js';
 import { renderStageStrip } from '../demo/renderStageStrip.js';
@@ -29,7 +31,11 @@ const DISPLAY_SCALE = 3;
  * on the bundled model, and writes to `--out` an overlay per image and method, a strip of each
  * image's fusion stages from deep to shallow, one map per class for the two-object images, and
  * an `index.html` report of it all. It prints a table of the predicted classes, scores,
- * milliseconds per map and the share of each map's energy inside the true object.
+ * milliseconds per map and the share of each map's energy inside the true object. Then the
+ * bundled segmentation network labels each image's pixels, and each object's class is explained
+ * over the pixels it predicts as that class (the `segmentation` target): the report adds the
+ * predicted labels and those maps, and a second table gives each map's energy in the object
+ * next to the classifier's for the same class.
  *
  * @param options - The output folder and the bundled model's options (`--backend`, `--threads`, ...).
  * @param io - Streams and the cancellation signal.
@@ -38,9 +44,10 @@ const DISPLAY_SCALE = 3;
 export async function runDemoCommand(options: DemoCommandOptions, io: CliIo): Promise<void> {
   const { imagesFolder, metadata } = bundledDemoModel();
   const rows: DemoRow[] = [];
+  let segmentation: DemoSegmentationRow[] = [];
   await runWithModel(options, io, {
     prepare: () => loadDatasetImages(imagesFolder),
-    run: async ({ explainer, model: { backend }, progress }, images) => {
+    run: async ({ container, explainer, model: { backend }, choice, progress }, images) => {
       const layers = bundledModelLayers(metadata, backend);
       const maps = images.reduce((sum, image) => sum + METHODS.length + (image.objects.length > 1 ? image.objects.length : 0), 0);
       let done = 0;
@@ -98,7 +105,16 @@ export async function runDemoCommand(options: DemoCommandOptions, io: CliIo): Pr
         });
       }
       progress.stop();
-      files.push({ path: join(options.out, 'index.html'), bytes: renderDemoHtml(rows, { model: metadata.name, layers }) });
+      const segmented = await explainDemoSegmentation(
+        { container, explainer, backendId: backend.id, progress, ...(choice.threads === undefined ? {} : { threads: choice.threads }), ...(io.signal ? { signal: io.signal } : {}) },
+        images,
+        options.out,
+        DISPLAY_SCALE,
+      );
+      segmentation = segmented.rows;
+      files.push(...segmented.files);
+      const html = renderDemoHtml(rows, { model: metadata.name, layers }, { model: bundledSegmentationModel().metadata.name, rows: segmentation });
+      files.push({ path: join(options.out, 'index.html'), bytes: html });
       await writeFilesTogether(files);
     },
   });
@@ -114,6 +130,21 @@ export async function runDemoCommand(options: DemoCommandOptions, io: CliIo): Pr
         String(Math.round(row.methods[0]!.ms)),
         ...row.methods.map((method) => percent(method.energy)),
       ]),
+    ),
+  );
+  io.stdout.write('\nsegmentation network: PCAM± of each object\'s class over its predicted region\n');
+  io.stdout.write(
+    formatTable(
+      ['image', 'object', 'region IoU', 'energy in object: segmentation', 'classifier (pcam±, that class)'],
+      segmentation.flatMap((row) => {
+        const classified = rows.find((candidate) => candidate.image === row.image)!;
+        return row.objects.map((object) => {
+          const classifier = classified.perClass.length > 0
+            ? classified.perClass.find((entry) => entry.className === object.className)?.own
+            : classified.predicted === object.className ? classified.methods[0]!.energy : undefined;
+          return [row.image, object.className, object.regionIou.toFixed(2), percent(object.energy), percent(classifier)];
+        });
+      }),
     ),
   );
   io.stdout.write(`\nreport: ${join(options.out, 'index.html')}\n`);

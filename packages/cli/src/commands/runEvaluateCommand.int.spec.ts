@@ -3,7 +3,7 @@ import { createPolycamContainer, loadModel, preprocessImage, type Tensor } from 
 import { decodeNpz, encodeNpz } from '@polycam/core/io';
 import { resizeBilinear } from '@polycam/core/kernels';
 import { onnxBackendModule } from '@polycam/backend-onnx';
-import { averageDropIncrease, deletion, insertion } from '@polycam/metrics';
+import { averageDropIncrease, deletion, insertion, road } from '@polycam/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listTree, makeTempDir, runCli, writePng, writeTinyModel, type TempDir } from '../cli.testkit.js';
 import { readImage } from '../image/readImage.js';
@@ -80,6 +80,39 @@ describe('polycam evaluate', () => {
     expect(run.stdout).toMatch(/deletion AUC\s+0\.\d{4}/);
   });
 
+  it('adds ROAD when --metrics names it: road_<suffix>.csv holds what the library gives on the same maps, and the means are printed', async () => {
+    const run = await runCli([
+      'evaluate', ...images, '--model', model, '--saliency-npz', dir.at('maps.npz'), '--metrics', 'road', '--road-percentiles', '30,70',
+      '--csv-dir', dir.at('csv-road'), '--model-name', 'tiny', '--saliency-name', 'pcampm',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(await listTree(dir.at('csv-road'))).toEqual(['road_tiny-pcampm.csv']);
+    const csv = parseCsv(await readFile(dir.at('csv-road', 'road_tiny-pcampm.csv'), 'utf8'));
+    expect(csv.header).toEqual(['', 'morf', 'lerf', 'combined', 'morf_30', 'morf_70', 'lerf_30', 'lerf_70']);
+    const maps = decodeNpz(await readFile(dir.at('maps.npz')));
+    const backend = await loadModel(await createPolycamContainer(onnxBackendModule), { path: model });
+    const combined: number[] = [];
+    try {
+      for (const path of images) {
+        const name = path.split('/').at(-1)!;
+        const input = preprocessImage(await readImage(path, 3), { height: 32, width: 32 });
+        const map = maps.get(name)!;
+        const scored = await road(backend, input, { height: map.shape[0]!, width: map.shape[1]!, data: map.data }, { percentiles: [30, 70] });
+        combined.push(scored.combined);
+        expect(csv.rows.get(name)).toEqual(
+          [scored.mostRelevantFirstMean, scored.leastRelevantFirstMean, scored.combined, ...scored.mostRelevantFirst, ...scored.leastRelevantFirst].map((value) => expect.closeTo(value, 6)),
+        );
+      }
+    } finally {
+      await backend.dispose();
+    }
+    expect(run.stdout).toMatch(/ROAD MoRF\s+-?\d\.\d{4} \(lower is better\)/);
+    expect(run.stdout).toMatch(/ROAD LeRF\s+-?\d\.\d{4} \(higher is better\)/);
+    expect(run.stdout).toContain(`ROAD combined  ${((combined[0]! + combined[1]!) / 2).toFixed(4)} (higher is better)`);
+    expect(run.stdout).not.toMatch(/insertion AUC/);
+  });
+
   it('names the CSV files after the model and the npz by default, and accepts [1,1,H,W] maps', async () => {
     const maps = decodeNpz(await readFile(dir.at('maps.npz')));
     const fourD = new Map<string, Tensor>([...maps].map(([name, map]) => [name, { shape: [1, 1, ...map.shape], data: map.data }]));
@@ -138,6 +171,8 @@ describe('polycam evaluate', () => {
       ['a --csv-dir that is a file', async () => [images[0]!, '--csv-dir', dir.at('a.png')], /--csv-dir '.*a\.png' is a file/],
       ['an unknown metric name', async () => [images[0]!, '--metrics', 'insertion,faithfulness'], /unknown metric 'faithfulness'/],
       ['zero steps', async () => [images[0]!, '--steps', '0'], /--steps/],
+      ['a ROAD percentile above 100', async () => [images[0]!, '--metrics', 'road', '--road-percentiles', '50,120'], /--road-percentiles expects percentages in \[0, 100\]/],
+      ['a ROAD percentile that is not a number', async () => [images[0]!, '--metrics', 'road', '--road-percentiles', '50,x'], /--road-percentiles expects comma-separated numbers/],
       ['negative steps', async () => [images[0]!, '--steps', '-3'], /--steps/],
       ['a missing npz', async () => [images[0]!, '--saliency-npz', dir.at('absent.npz')], /absent\.npz/],
     ];

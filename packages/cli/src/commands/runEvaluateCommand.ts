@@ -3,6 +3,7 @@ import { basename, extname, join } from 'node:path';
 import { classTarget, PolycamError, preprocessImage } from '@polycam/core';
 import { decodeNpz } from '@polycam/core/io';
 import { checkSaliencyMap, evaluateFaithfulness, faithfulnessCsvFiles, type RelevanceBaseline } from '@polycam/metrics';
+import { parseRoadPercentiles } from '../options/parseRoadPercentiles.js';
 import type { CliIo } from '../CliIo.js';
 import { readFailureReason } from '../input/readFailureReason.js';
 import { withClassFlag } from './withClassFlag.js';
@@ -39,9 +40,11 @@ function stem(path: string): string {
 /**
  * `polycam evaluate`: the paper's faithfulness protocol on saliency maps read from an npz —
  * insertion and deletion curves and AUCs (blurred baseline, 224 steps by default) and Grad-CAM++'s
- * average drop and increase in confidence — for the model's predicted class (or `--class`).
+ * average drop and increase in confidence, and ROAD when `--metrics` names it (MoRF, LeRF and
+ * combined, over `--road-percentiles`) — for the model's predicted class (or `--class`).
  * It writes the paper's CSV files (`ins_auc_<model>-<saliency>.csv`, `del_auc_…`,
- * `ins_details_…`, `del_details_…`, and `drop_increase_…` for the third metric) and prints the
+ * `ins_details_…`, `del_details_…`, `drop_increase_…` for the third metric and `road_…` for
+ * ROAD) and prints the
  * means; the protocol itself is `evaluateFaithfulness` of `@polycam/metrics`, and the files are
  * its `faithfulnessCsvFiles`. Every input is checked before the first model run, and the CSV files are written
  * together at the end, so bad input leaves no partial file.
@@ -54,6 +57,7 @@ function stem(path: string): string {
  */
 export async function runEvaluateCommand(images: readonly string[], options: EvaluateCommandOptions, io: CliIo): Promise<void> {
   const metrics = parseMetricList(options.metrics);
+  const percentiles = parseRoadPercentiles(options.roadPercentiles);
   const steps = parseInteger('--steps', options.steps, 1);
   if (options.baseline !== 'blur' && options.baseline !== 'zero') {
     throw new PolycamError('invalid-argument', `--baseline expects blur or zero, got '${options.baseline}'`);
@@ -72,7 +76,7 @@ export async function runEvaluateCommand(images: readonly string[], options: Eva
       const [channels, height, width] = backend.description.input.shape;
       const statistics = resolveStatistics(channels, choice.mean, choice.std);
       if (classIndex !== undefined) withClassFlag(() => classTarget(classIndex, 'softmax', backend.description.output.size));
-      if (metrics.some((metric) => metric !== 'drop-increase') && steps > height * width) {
+      if (metrics.some((metric) => metric === 'insertion' || metric === 'deletion') && steps > height * width) {
         throw new PolycamError('invalid-argument', `--steps ${steps} exceeds the ${height * width} pixels of the model's input`);
       }
       for (const [index, path] of images.entries()) {
@@ -100,6 +104,7 @@ export async function runEvaluateCommand(images: readonly string[], options: Eva
           steps,
           baseline,
           batchSize,
+          road: { percentiles },
           ...(classIndex === undefined ? {} : { classIndex }),
           ...(io.signal ? { signal: io.signal } : {}),
           onProgress: (done, total) => (done === 0 ? progress.start('evaluating', total) : progress.update(done)),
@@ -117,6 +122,11 @@ export async function runEvaluateCommand(images: readonly string[], options: Eva
       if (means.averageDrop !== undefined && means.increaseInConfidence !== undefined) {
         lines.push(`average drop   ${(means.averageDrop * 100).toFixed(2)}%`);
         lines.push(`increase in confidence ${(means.increaseInConfidence * 100).toFixed(2)}%`);
+      }
+      if (means.roadMostRelevantFirst !== undefined && means.roadLeastRelevantFirst !== undefined && means.roadCombined !== undefined) {
+        lines.push(`ROAD MoRF      ${means.roadMostRelevantFirst.toFixed(4)} (lower is better)`);
+        lines.push(`ROAD LeRF      ${means.roadLeastRelevantFirst.toFixed(4)} (higher is better)`);
+        lines.push(`ROAD combined  ${means.roadCombined.toFixed(4)} (higher is better)`);
       }
       lines.push(`CSV files in ${options.csvDir}: ${files.map((file) => basename(file.path)).join(', ')}`);
       io.stdout.write(lines.join('\n') + '\n');

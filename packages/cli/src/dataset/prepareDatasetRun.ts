@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { PolycamError, TOKENS } from '@polycam/core';
 import { configId, createJobs, listDatasetInput, modelIdentity, readCompleteRecord, type JobOptionValue, type JobOutputs } from '@polycam/dataset';
+import { faithfulnessMetrics } from '@polycam/metrics';
 import type { DatasetExplainOptions } from '../commands/DatasetExplainOptions.js';
 import { datasetRunKeys } from '../commands/datasetRunKeys.js';
 import { composeCliContainer } from '../container/composeCliContainer.js';
@@ -45,7 +46,7 @@ export async function prepareDatasetRun(input: string, options: DatasetExplainOp
   let outputs: JobOutputs = { overlay: options.overlay === true };
   if (options.metrics !== undefined) {
     if (options.baseline !== 'blur' && options.baseline !== 'zero') throw new PolycamError('invalid-argument', `--baseline expects blur or zero, got '${options.baseline}'`);
-    outputs = { ...outputs, metrics: { metrics: parseMetricList(options.metrics), steps: parseInteger('--steps', options.steps, 1), baseline: options.baseline, batchSize: settings.batchSize } };
+    outputs = { ...outputs, metrics: { metrics: parseMetricList(options.metrics, faithfulnessMetrics.filter((metric) => metric !== 'road')), steps: parseInteger('--steps', options.steps, 1), baseline: options.baseline, batchSize: settings.batchSize } };
   }
   const out = resolve(options.out);
   const listed = await listDatasetInput(input, [out]);

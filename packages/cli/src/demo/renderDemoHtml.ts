@@ -1,4 +1,5 @@
 import type { DemoRow } from './DemoRow.js';
+import type { DemoSegmentationRow } from './DemoSegmentationRow.js';
 
 function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -12,16 +13,45 @@ function figure(src: string, caption: string): string {
   return `<figure><img src="${escape(src)}" alt="${escape(caption)}"><figcaption>${escape(caption)}</figcaption></figure>`;
 }
 
+function segmentationSection(segmentation: { readonly model: string; readonly rows: readonly DemoSegmentationRow[] }): string {
+  const sections = segmentation.rows.map((row) => {
+    const maps = row.objects
+      .map((object) =>
+        object.overlay === undefined
+          ? `<p>${escape(object.className)}: predicted nowhere, no map</p>`
+          : figure(object.overlay, `PCAM± for ${object.className} over its predicted region (IoU ${object.regionIou.toFixed(2)} with the object): ${percent(object.energy)} in the object`),
+      )
+      .join('');
+    return [
+      `<section id="segmentation-${escape(row.image)}">`,
+      `<h3>${escape(row.image)}</h3>`,
+      `<div class="row">${figure(row.image, 'input')}${figure(row.labelMap, 'predicted labels')}${maps}</div>`,
+      '</section>',
+    ].join('\n');
+  });
+  return [
+    '<h2>Segmentation: PCAM± of a class over its predicted region</h2>',
+    `<p>Model: ${escape(segmentation.model)}. Each map explains the summed probability of class C over the pixels the network labels as C on the unmasked image (the segmentation target); "in the object" is the share of the map's sum inside the true object.</p>`,
+    ...sections,
+  ].join('\n');
+}
+
 /**
  * Renders the demo's `index.html`: a summary table, then for each image its overlays per
  * method, the strip of fusion stages from the deepest layer to the shallowest, and, for
- * two-object images, one map per class.
+ * two-object images, one map per class; then, when given, the segmentation network's section:
+ * per image its predicted labels and one map per object's class over its predicted region.
  *
  * @param rows - The explained images.
  * @param context - The model's name and the methods' order.
+ * @param segmentation - The segmentation network's name and its rows, if any.
  * @returns The HTML document.
  */
-export function renderDemoHtml(rows: readonly DemoRow[], context: { readonly model: string; readonly layers: readonly string[] }): string {
+export function renderDemoHtml(
+  rows: readonly DemoRow[],
+  context: { readonly model: string; readonly layers: readonly string[] },
+  segmentation?: { readonly model: string; readonly rows: readonly DemoSegmentationRow[] },
+): string {
   const summary = rows
     .map(
       (row) =>
@@ -80,6 +110,7 @@ ${summary}
 </tbody>
 </table>
 ${sections}
+${segmentation === undefined ? '' : segmentationSection(segmentation)}
 </body>
 </html>
 `;

@@ -1,4 +1,4 @@
 import type { faithfulnessMetrics } from './faithfulnessMetrics.js';
 
-/** One of {@link faithfulnessMetrics}: `insertion`, `deletion` or `drop-increase`. */
+/** One of {@link faithfulnessMetrics}: `insertion`, `deletion`, `drop-increase` or `road`. */
 export type FaithfulnessMetric = (typeof faithfulnessMetrics)[number];

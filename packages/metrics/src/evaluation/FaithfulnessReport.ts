@@ -1,6 +1,7 @@
 import type { AverageDropIncreaseResult } from '../faithfulness/AverageDropIncreaseResult.js';
 import type { RelevanceBaseline } from '../faithfulness/RelevanceBaseline.js';
 import type { RelevanceCurveResult } from '../faithfulness/RelevanceCurveResult.js';
+import type { RoadResult } from '../road/RoadResult.js';
 import type { FaithfulnessMetric } from './FaithfulnessMetric.js';
 
 /**
@@ -23,6 +24,8 @@ export interface FaithfulnessReport {
   readonly deletion: ReadonlyMap<string, RelevanceCurveResult>;
   /** Each image's drop and increase in confidence. */
   readonly dropIncrease: ReadonlyMap<string, AverageDropIncreaseResult>;
+  /** Each image's ROAD scores. */
+  readonly road: ReadonlyMap<string, RoadResult>;
   /** Means over the images. */
   readonly means: {
     /** Mean insertion AUC (higher is better). */
@@ -35,5 +38,11 @@ export interface FaithfulnessReport {
     readonly averageDrop?: number;
     /** Increase in Confidence: the share of images whose masked score is higher, in [0, 1]. */
     readonly increaseInConfidence?: number;
+    /** Mean ROAD most-relevant-first score, a score difference (lower is better). */
+    readonly roadMostRelevantFirst?: number;
+    /** Mean ROAD least-relevant-first score (higher is better). */
+    readonly roadLeastRelevantFirst?: number;
+    /** Mean ROAD combined score, `(LeRF − MoRF) / 2` (higher is better). */
+    readonly roadCombined?: number;
   };
 }

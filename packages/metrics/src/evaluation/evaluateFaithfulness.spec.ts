@@ -4,6 +4,7 @@ import { averageDropIncrease } from '../faithfulness/averageDropIncrease.js';
 import { deletion } from '../faithfulness/deletion.js';
 import { insertion } from '../faithfulness/insertion.js';
 import { createLinearBackend } from '../faithfulness/linearBackend.testkit.js';
+import { road } from '../road/road.js';
 import { evaluateFaithfulness } from './evaluateFaithfulness.js';
 import { faithfulnessCsvFiles } from './faithfulnessCsvFiles.js';
 
@@ -39,6 +40,41 @@ describe('evaluateFaithfulness', () => {
     expect(report.means.averageDrop).toBeCloseTo((a.dropIncrease.drop + b.dropIncrease.drop) / 2, 12);
     expect(report.means.increaseInConfidence).toBe(((a.dropIncrease.increase ? 1 : 0) + (b.dropIncrease.increase ? 1 : 0)) / 2);
     expect(report).toMatchObject({ images: 2, steps: 2, baseline: 'zero', metrics: ['insertion', 'deletion', 'drop-increase'] });
+  });
+
+  it('adds ROAD when asked: for every image exactly what road gives alone, its means, and the progress of 1 + 2·P images each', async () => {
+    const roadOptions = { percentiles: [25, 75], noise: 0.05, seed: 9 };
+    const calls: [number, number][] = [];
+    const report = await evaluateFaithfulness(createLinearBackend([1, 2, 2], weights), items, {
+      ...options,
+      metrics: ['road', 'insertion'],
+      road: roadOptions,
+      onProgress: (done, total) => calls.push([done, total]),
+    });
+    expect(report.metrics).toEqual(['insertion', 'road']);
+    const alone = await Promise.all(items.map(({ input, saliency }) => road(createLinearBackend([1, 2, 2], weights), input, saliency, roadOptions)));
+    items.forEach(({ key }, index) => expect(report.road.get(key)).toEqual(alone[index]));
+    const [a, b] = alone as [(typeof alone)[number], (typeof alone)[number]];
+    expect(report.means.roadMostRelevantFirst).toBeCloseTo((a.mostRelevantFirstMean + b.mostRelevantFirstMean) / 2, 12);
+    expect(report.means.roadLeastRelevantFirst).toBeCloseTo((a.leastRelevantFirstMean + b.leastRelevantFirstMean) / 2, 12);
+    expect(report.means.roadCombined).toBeCloseTo((a.combined + b.combined) / 2, 12);
+    expect(calls[0]).toEqual([0, 14]);
+    expect(calls.at(-1)).toEqual([14, 14]);
+    const csv = faithfulnessCsvFiles(report, 'm-s').find((file) => file.name === 'road_m-s.csv')!;
+    expect(csv.text.split('\n')[0]).toBe(',morf,lerf,combined,morf_25,morf_75,lerf_25,lerf_75');
+    // Each value as the shortest decimal that reads back as the same float32.
+    expect(csv.text.split('\n')[1]!.split(',').slice(1).map((text) => Math.fround(Number(text)))).toEqual(
+      [a.mostRelevantFirstMean, a.leastRelevantFirstMean, a.combined, ...a.mostRelevantFirst, ...a.leastRelevantFirst].map(Math.fround),
+    );
+  });
+
+  it('refuses a ROAD percentile outside [0, 100] before any pass, and leaves ROAD out unless asked', async () => {
+    const backend = createLinearBackend([1, 2, 2], weights);
+    expect(await rejectionKindOf(evaluateFaithfulness(backend, items, { ...options, metrics: ['insertion', 'road'], road: { percentiles: [50, 101] } }))).toBe('invalid-argument');
+    expect(backend.batchSizes).toEqual([]);
+    const report = await evaluateFaithfulness(backend, items, options);
+    expect(report.road.size).toBe(0);
+    expect(report.means.roadCombined).toBeUndefined();
   });
 
   it('reports progress from 0 to the total: two curves of 2 steps and one confidence pass per image', async () => {

@@ -5,6 +5,10 @@ import type { AverageDropIncreaseResult } from '../faithfulness/AverageDropIncre
 import { deletion } from '../faithfulness/deletion.js';
 import { insertion } from '../faithfulness/insertion.js';
 import type { RelevanceCurveResult } from '../faithfulness/RelevanceCurveResult.js';
+import { checkRoadPercentiles } from '../road/checkRoadPercentiles.js';
+import { road } from '../road/road.js';
+import { roadPercentiles } from '../road/roadPercentiles.js';
+import type { RoadResult } from '../road/RoadResult.js';
 import type { FaithfulnessItem } from './FaithfulnessItem.js';
 import { faithfulnessMetrics } from './faithfulnessMetrics.js';
 import { assembleFaithfulnessReport } from './assembleFaithfulnessReport.js';
@@ -15,7 +19,7 @@ import type { FaithfulnessReport } from './FaithfulnessReport.js';
  * The paper's faithfulness protocol over a set of images: for each image and its saliency map,
  * the insertion and deletion curves and their AUCs, and the average drop and increase in
  * confidence, as {@link insertion}, {@link deletion} and {@link averageDropIncrease} compute
- * them; then the means over the images. `polycam evaluate` prints this report and writes it as
+ * them, and, when asked, ROAD as {@link road} does; then the means over the images. `polycam evaluate` prints this report and writes it as
  * the paper's CSV files with {@link faithfulnessCsvFiles}.
  *
  * The step count, and every image's map ({@link checkSaliencyMap}: the input's size, or smaller
@@ -26,8 +30,8 @@ import type { FaithfulnessReport } from './FaithfulnessReport.js';
  * @param options - Measures, steps, baseline, batch size, class, cancellation and progress.
  * @returns The per-image figures and their means.
  * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` for a
- *   repeated key, a step count larger than `H·W` or a map that {@link checkSaliencyMap} refuses
- *   (naming the image's key), `class-out-of-range`, `aborted`, and what
+ *   repeated key, a step count larger than `H·W`, a ROAD percentile outside [0, 100] or a map
+ *   that {@link checkSaliencyMap} refuses (naming the image's key), `class-out-of-range`, `aborted`, and what
  *   the measures throw.
  */
 export async function evaluateFaithfulness(
@@ -35,10 +39,11 @@ export async function evaluateFaithfulness(
   items: readonly FaithfulnessItem[],
   options: FaithfulnessOptions = {},
 ): Promise<FaithfulnessReport> {
-  const metrics = faithfulnessMetrics.filter((metric) => (options.metrics ?? faithfulnessMetrics).includes(metric));
+  const asked = options.metrics ?? faithfulnessMetrics.filter((metric) => metric !== 'road');
+  const metrics = faithfulnessMetrics.filter((metric) => asked.includes(metric));
   const { steps = 224, baseline = 'blur', batchSize = 32, classIndex, signal, onProgress } = options;
   const [, height, width] = backend.description.input.shape;
-  const curves = metrics.filter((metric) => metric !== 'drop-increase');
+  const curves = metrics.filter((metric) => metric === 'insertion' || metric === 'deletion');
   if (curves.length > 0 && steps > height * width) {
     throw new PolycamError('invalid-argument', `${steps} steps exceed the ${height * width} pixels of the model's input`);
   }
@@ -53,10 +58,14 @@ export async function evaluateFaithfulness(
       throw new PolycamError('invalid-argument', `'${key}': ${(error as Error).message}`, { cause: error });
     }
   }
-  const perImage = curves.length * steps + (metrics.includes('drop-increase') ? 1 : 0);
+  const roadOptions = options.road ?? {};
+  if (metrics.includes('road')) checkRoadPercentiles(roadOptions.percentiles ?? roadPercentiles);
+  const roadUnits = metrics.includes('road') ? 1 + 2 * (roadOptions.percentiles ?? roadPercentiles).length : 0;
+  const perImage = curves.length * steps + (metrics.includes('drop-increase') ? 1 : 0) + roadUnits;
   const total = items.length * perImage;
   const results = { insertion: new Map<string, RelevanceCurveResult>(), deletion: new Map<string, RelevanceCurveResult>() };
   const dropIncrease = new Map<string, AverageDropIncreaseResult>();
+  const roads = new Map<string, RoadResult>();
   const common = { ...(classIndex === undefined ? {} : { classIndex }), ...(signal ? { signal } : {}) };
   throwIfAborted(signal);
   onProgress?.(0, total);
@@ -69,6 +78,11 @@ export async function evaluateFaithfulness(
         continue;
       }
       const start = done;
+      if (metric === 'road') {
+        roads.set(key, await road(backend, input, saliency, { ...common, ...roadOptions, batchSize, onProgress: (scored) => onProgress?.(start + scored, total) }));
+        done += roadUnits;
+        continue;
+      }
       const curve = metric === 'insertion' ? insertion : deletion;
       results[metric].set(
         key,
@@ -77,5 +91,5 @@ export async function evaluateFaithfulness(
       done += steps;
     }
   }
-  return assembleFaithfulnessReport(metrics, steps, baseline, { ...results, dropIncrease });
+  return assembleFaithfulnessReport(metrics, steps, baseline, { ...results, dropIncrease, road: roads });
 }
