@@ -54,6 +54,8 @@ export class OnnxGraphBuilder {
   /** The name that {@link OnnxGraphBuilder.build} gives the graph output. */
   public readonly outputName: string;
   readonly #batch: number | 'batch';
+  readonly #dynamicSize: boolean;
+  readonly #layout: 'NCHW' | 'NHWC';
   readonly #random: () => number;
   readonly #shapes = new Map<string, readonly number[]>();
   readonly #nodes: GraphNode[] = [];
@@ -70,6 +72,8 @@ export class OnnxGraphBuilder {
     this.inputName = options.inputName ?? 'input';
     this.outputName = options.outputName ?? 'logits';
     this.#batch = batch;
+    this.#dynamicSize = options.dynamicSize ?? false;
+    this.#layout = options.inputLayout ?? 'NCHW';
     this.#random = seededRandom(options.seed);
     if (options.inputLayout === 'NHWC') {
       this.#shapes.set(this.inputName, [height, width, channels]);
@@ -296,6 +300,15 @@ export class OnnxGraphBuilder {
     return this.#addNode(scope, 'Add', [a, b], [], shape);
   }
 
+  /** A per-image shape as the graph declares it: with `dynamicSize`, the two spatial axes from `at` are symbolic. */
+  #declared(shape: readonly number[], at: number, height: string, width: string): (number | string)[] {
+    if (!this.#dynamicSize) return [...shape];
+    const declared: (number | string)[] = [...shape];
+    declared[at] = height;
+    declared[at + 1] = width;
+    return declared;
+  }
+
   /**
    * Encodes the graph as an ONNX model whose output is `outputTensor`, renamed to
    * {@link OnnxGraphBuilder.outputName}. The builder is left as it was, so `build` can be called
@@ -319,8 +332,8 @@ export class OnnxGraphBuilder {
       graphName: 'main_graph',
       nodes,
       initializers: this.#weights,
-      input: { name: this.inputName, dims: [this.#batch, ...this.shapeOf(this.inputName)] },
-      output: { name: this.outputName, dims: [this.#batch, ...shape] },
+      input: { name: this.inputName, dims: [this.#batch, ...this.#declared(this.shapeOf(this.inputName), this.#layout === 'NHWC' ? 0 : 1, 'height', 'width')] },
+      output: { name: this.outputName, dims: [this.#batch, ...(shape.length === 3 ? this.#declared(shape, 1, 'out_height', 'out_width') : shape)] },
     });
   }
 

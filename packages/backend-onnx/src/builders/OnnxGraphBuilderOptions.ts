@@ -16,6 +16,13 @@ export interface OnnxGraphBuilderOptions {
    * `Transpose` to NCHW as the first node, as models converted from TensorFlow do. Default `NCHW`.
    */
   readonly inputLayout?: InputLayout;
+  /**
+   * Declares the input's height and width as symbolic axes (`height`, `width`), as PyTorch
+   * exports with `dynamic_axes` on them, and so the output's last two axes when it is spatial
+   * (`out_height`, `out_width`). The graph is still built, and its weights sized, for the given
+   * height and width. Default false.
+   */
+  readonly dynamicSize?: boolean;
   /** The input tensor's name. Default `input`. */
   readonly inputName?: string;
   /** The output tensor's name. Default `logits`. */

@@ -28,4 +28,21 @@ describe('buildTinySegmenter', () => {
       await session.release();
     }
   });
+
+  it('declares a dynamic height and width when asked, and then runs at any even size', async () => {
+    const bytes = buildTinySegmenter({ size: 8, classes: 2, seed: 1, dynamicSize: true });
+    const summary = summarizeOnnxModel(bytes);
+    expect(summary.inputs.map((input) => input.dims)).toEqual([['batch', 3, 'height', 'width']]);
+    expect(summary.outputs.map((output) => output.dims)).toEqual([['batch', 2, 'out_height', 'out_width']]);
+    expect(summarizeOnnxModel(buildTinySegmenter({ size: 8 })).inputs[0]!.dims).toEqual(['batch', 3, 8, 8]);
+    const session = await ort.InferenceSession.create(bytes);
+    try {
+      for (const [height, width] of [[8, 8], [12, 6]] as const) {
+        const image = new ort.Tensor('float32', new Float32Array(3 * height * width).fill(0.5), [1, 3, height, width]);
+        expect((await session.run({ input: image }))['out']!.dims).toEqual([1, 2, height, width]);
+      }
+    } finally {
+      await session.release();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { OnnxGraphBuilder } from './OnnxGraphBuilder.js';
 import type { BuiltModelOptions } from './BuiltModelOptions.js';
+import type { OnnxGraphBuilderOptions } from './OnnxGraphBuilderOptions.js';
 
 /**
  * Builds a tiny semantic-segmentation network with random weights, shaped like a PyTorch export
@@ -8,13 +9,15 @@ import type { BuiltModelOptions } from './BuiltModelOptions.js';
  * size (`align_corners=False`). Its output is per-pixel class logits, as torchvision's
  * segmentation models give them.
  *
- * @param options - Input size (even; default 32), classes (default 3), batch axis and seed.
+ * @param options - Input size (even; default 32), classes (default 3), batch axis, seed, and
+ *   whether the height and width are dynamic axes (the `Resize` scales, so the net runs at any
+ *   even size).
  * @returns The `.onnx` model's bytes: input `input` `[batch, 3, size, size]`, output `out`
  *   `[batch, classes, size, size]`.
  */
-export function buildTinySegmenter(options: BuiltModelOptions = {}): Uint8Array {
-  const { size = 32, classes = 3, batch = 'batch', seed = 0 } = options;
-  const graph = new OnnxGraphBuilder({ inputShape: [batch, 3, size, size], seed, outputName: 'out' });
+export function buildTinySegmenter(options: BuiltModelOptions & Pick<OnnxGraphBuilderOptions, 'dynamicSize'> = {}): Uint8Array {
+  const { size = 32, classes = 3, batch = 'batch', seed = 0, dynamicSize = false } = options;
+  const graph = new OnnxGraphBuilder({ inputShape: [batch, 3, size, size], seed, outputName: 'out', dynamicSize });
   let tensor = graph.relu(graph.conv(graph.imageTensor, 8, { kernel: 3, pad: 1, scope: '/backbone/conv1' }), '/backbone/relu1');
   tensor = graph.maxPool(tensor, { kernel: 2, stride: 2, scope: '/backbone/pool' });
   tensor = graph.relu(graph.conv(tensor, 16, { kernel: 3, pad: 1, scope: '/backbone/conv2' }), '/backbone/relu2');

@@ -13,6 +13,8 @@ export interface ModelChoice {
   readonly platform?: TfjsPlatform;
   /** The runtime's threads. */
   readonly threads?: number;
+  /** The height and width for a model whose input declares them dynamic; 224×224 when absent. */
+  readonly inputSize?: readonly [number, number];
   /** The input layout, overriding detection. */
   readonly layout?: InputLayout;
   /** The per-channel mean; the default statistics apply when absent. */

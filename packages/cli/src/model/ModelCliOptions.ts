@@ -15,6 +15,8 @@ export interface ModelCliOptions {
   readonly tfPlatform?: string;
   /** `--threads`: intra-op threads (onnxruntime) or WASM threads (TF.js). */
   readonly threads?: string;
+  /** `--input-size H,W`: the size at which a model with a dynamic height and width runs. */
+  readonly inputSize?: string;
   /** `--layout`: overrides the detected input layout. */
   readonly layout?: InputLayout;
   /** `--mean r,g,b`: the per-channel mean, for commands that normalise images. */

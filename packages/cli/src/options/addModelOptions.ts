@@ -15,8 +15,8 @@ function layoutOption(): Option {
 
 /**
  * Declares the options that choose, load and feed a model on a command: `--model`,
- * `--backend`, `--output`, `--tf-platform`, `--threads`, `--layout` and `--plugin`, and with
- * `normalisation` also `--mean` and `--std`. Their values arrive as a {@link ModelCliOptions}.
+ * `--backend`, `--output`, `--tf-platform`, `--threads`, `--input-size`, `--layout` and
+ * `--plugin`, and with `normalisation` also `--mean` and `--std`. Their values arrive as a {@link ModelCliOptions}.
  *
  * @param command - The command to extend.
  * @param groups - `normalisation: true` for a command that normalises images itself.
@@ -33,5 +33,9 @@ export function addModelOptions(command: Command, groups: { readonly normalisati
       .option('--mean <r,g,b>', 'per-channel mean after scaling to [0,1] (default: ImageNet)')
       .option('--std <r,g,b>', 'per-channel standard deviation (default: ImageNet)');
   }
+  command.option(
+    '--input-size <h,w>',
+    'the height and width to run an ONNX model at when its input declares them dynamic, as segmentation exports often do (default: 224,224; a fixed size wins)',
+  );
   return command.addOption(layoutOption()).addOption(pluginOption());
 }
