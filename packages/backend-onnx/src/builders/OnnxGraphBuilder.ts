@@ -256,7 +256,7 @@ export class OnnxGraphBuilder {
   public fixedGemm(input: string, weight: WeightTensor, bias: Float32Array, scope: string): string {
     const [outFeatures, inFeatures] = weight.dims;
     const shape = this.shapeOf(input);
-    if (shape.length !== 1 || weight.dims.length !== 2 || inFeatures !== shape[0] || bias.length !== outFeatures || weight.data.length !== outFeatures * inFeatures) {
+    if (shape.length !== 1 || weight.dims.length !== 2 || inFeatures !== shape[0] || bias.length !== outFeatures || weight.data.length !== outFeatures * inFeatures!) {
       throw new Error(`a fixed Gemm needs a flat input, [out, in] weights and out biases; got [${shape.join(',')}], [${weight.dims.join(',')}] and ${bias.length}`);
     }
     const prefix = parameterPrefix(scope);
