@@ -83,21 +83,24 @@ describe('the detection target on onnxruntime, on a tiny [N, 5, 4 + 3] detector'
   }, 120_000);
 
   it.each([
-    ['another class than the box predicts', (): number => (classIndex + 1) % CLASSES, REFERENCE],
-    ['a box overlapping every row by less than the threshold', (): number => classIndex, [0, 0, 4, 4]],
-  ] as const)('scores 0 for %s', async (_, otherClass, box) => {
+    ['another class than the box predicts', (): number => (classIndex + 1) % CLASSES, REFERENCE, 0.5],
+    ['a box overlapping every row by less than the threshold', (): number => classIndex, [0, 0, 4, 4], 0.5],
+    ['a threshold above the best IoU', (): number => classIndex, REFERENCE, 0.9],
+  ] as const)('scores 0 for %s', async (_, otherClass, box, iouThreshold) => {
     await withBackend(OnnxBackend.load({ bytes: buildTinyDetector({ seed: 5 }) }), async (backend) => {
-      const request: ExplainRequest = { backend, input, method: 'pcam±', layers: LAYERS, target: { kind: 'detection', options: { classIndex: otherClass(), box } } };
+      const options = { classIndex: otherClass(), box, iouThreshold };
+      const request: ExplainRequest = { backend, input, method: 'pcam±', layers: LAYERS, target: { kind: 'detection', options } };
       const result = await explainer.explain(request);
-      const brute = await explainer.explain({ ...request, target: bruteDetectionTarget(otherClass(), box, 0.5) });
+      const brute = await explainer.explain({ ...request, target: bruteDetectionTarget(otherClass(), box, iouThreshold) });
       for (const each of [result, brute]) {
         expect(each.score).toBe(0);
-        // No error: the masked scores are 0 too (the boxes are fixed, and on this image no mask
-        // makes the asked class the box's argmax), so every channel weighs 0 and the map is all zero.
+        // No error: the masked scores are 0 too (the boxes are fixed, so no IoU changes, and on
+        // this image no mask makes the other class the box's argmax): every channel weighs 0 and
+        // the map is all zero.
         expect(each.stages.every((stage) => stage.weights.every((weight) => weight === 0))).toBe(true);
         expect(each.map.data.every((value) => value === 0)).toBe(true);
       }
-      expect(result.target).toBe(`detection[${otherClass()}] at (${box.join(', ')}), IoU > 0.5`);
+      expect(result.target).toBe(`detection[${otherClass()}] at (${box.join(', ')}), IoU > ${iouThreshold}`);
     });
   }, 120_000);
 });
