@@ -1,6 +1,6 @@
 import { OnnxBackend } from '@polycam/backend-onnx';
 import { buildTinyCnn, buildTinySegmenter } from '@polycam/backend-onnx/builders';
-import { createPolycamContainer, preprocessImage, TOKENS, type Explainer, type ExplainRequest, type ExplainResult, type ModelBackend, type TargetFunction, type Tensor } from '@polycam/core';
+import { createPolycamContainer, preprocessImage, TOKENS, type Explainer, type ExplainRequest, type TargetFunction, type Tensor } from '@polycam/core';
 import { errorKindOf, rejectionKindOf } from '@polycam/core/testing';
 import { baselinesModule } from '@polycam/method-baselines';
 import { polycamModule } from '@polycam/method-polycam';
@@ -9,44 +9,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { randomImages } from './onnxSpec.testkit.js';
+import { expectLikeBruteForce, fullImagesOnly, MAP_TOLERANCE, maxDifference, withBackend } from './targetSpec.testkit.js';
 
 // Targets end to end on onnxruntime: PCAM± explaining a region of a segmentation network's
 // [N, C, H, W] logits and the cosine similarity of an intermediate global-pool tensor, each
 // compared with the map of a custom target that computes the same score by brute force here.
-// The built-in target and the brute force sum in float64 in other orders, so their float32
-// scores can differ by an ulp; the maps then differ by about 1e-7, far below the 1e-5 allowed.
-const MAP_TOLERANCE = 1e-5;
-
-function maxDifference(a: Float32Array, b: Float32Array): number {
-  expect(a.length).toBe(b.length);
-  return a.reduce((worst, value, index) => Math.max(worst, Math.abs(value - b[index]!)), 0);
-}
-
-/** Loads a backend, runs the work on it and disposes of it. */
-async function withBackend(loading: Promise<ModelBackend>, work: (backend: ModelBackend) => Promise<void>): Promise<void> {
-  const backend = await loading;
-  try {
-    await work(backend);
-  } finally {
-    await backend.dispose();
-  }
-}
-
-/** Explains the request with its target and with the brute force; checks that the scores and maps agree, and returns the target's result. */
-async function expectLikeBruteForce(explainer: Explainer, request: ExplainRequest, brute: TargetFunction, scoreTolerance: number): Promise<ExplainResult> {
-  const result = await explainer.explain(request);
-  const bruteResult = await explainer.explain({ ...request, target: brute });
-  expect(Math.abs(result.score - bruteResult.score)).toBeLessThanOrEqual(scoreTolerance);
-  expect(result.map.data.some((value) => value > 0)).toBe(true);
-  expect(maxDifference(result.map.data, bruteResult.map.data)).toBeLessThan(MAP_TOLERANCE);
-  return result;
-}
-
-/** The same model without masked inputs: full masked images through run(). */
-function fullImagesOnly(backend: ModelBackend): ModelBackend {
-  return { id: `${backend.id} (full images)`, capabilities: new Set(['forward']), description: backend.description, run: (request, signal) => backend.run(request, signal), dispose: async () => undefined };
-}
-
 /** The pixels (y·W + x) whose largest of C logits z[k·HW + p] is class c, found by sorting. */
 function predictedPixels(output: Float32Array, channels: number, plane: number, classIndex: number): number[] {
   return Array.from({ length: plane }, (_, pixel) => pixel).filter((pixel) => {

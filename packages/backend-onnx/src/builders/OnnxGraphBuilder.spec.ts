@@ -209,6 +209,32 @@ describe('OnnxGraphBuilder', () => {
     expect([...misread].some((value, index) => Math.abs(value - expected[index]!) > 1e-3)).toBe(true);
   });
 
+  it('reshapes, joins rows, takes softmaxes and applies given Gemm weights as a direct computation does', async () => {
+    const graph = new OnnxGraphBuilder({ inputShape: ['batch', 1, 2, 3], seed: 14, outputName: 'rows' });
+    const flat = graph.flatten(graph.inputName, '');
+    // Weights [4, 6] with w[o][i] = o − i / 2, biases 0.5·o.
+    const weight = { dims: [4, 6], data: Float32Array.from({ length: 24 }, (_, at) => Math.floor(at / 6) - (at % 6) / 2) };
+    const linear = graph.fixedGemm(flat, weight, Float32Array.of(0, 0.5, 1, 1.5), '/head/linear');
+    const probabilities = graph.softmax(graph.reshape(linear, [2, 2], '/head/split'), '/head/softmax');
+    const pixels = graph.reshape(flat, [2, 3], '/head/pixels');
+    expect(graph.shapeOf(pixels)).toEqual([2, 3]);
+    const bytes = graph.build(graph.concat([pixels, probabilities], '/head', 1));
+    expect(summarizeOnnxModel(bytes).outputs[0]!.dims).toEqual(['batch', 2, 5]);
+
+    const image = Float32Array.of(1, -2, 0.5, 3, 0, -1, 0.25, 2, -0.5, 1, 1, -3);
+    const session = await ort.InferenceSession.create(bytes);
+    const rows = (await session.run({ input: new ort.Tensor('float32', image, [2, 1, 2, 3]) }))['rows']!;
+    await session.release();
+    expect(rows.dims).toEqual([2, 2, 5]);
+    for (let n = 0; n < 2; n += 1) {
+      const x = image.subarray(n * 6, n * 6 + 6);
+      const z = [0, 1, 2, 3].map((o) => x.reduce((sum, value, i) => sum + value * (o - i / 2), 0.5 * o));
+      const softmax = (a: number, b: number): [number, number] => [1 / (1 + Math.exp(b - a)), 1 / (1 + Math.exp(a - b))];
+      const expected = [...x.subarray(0, 3), ...softmax(z[0]!, z[1]!), ...x.subarray(3, 6), ...softmax(z[2]!, z[3]!)];
+      expected.forEach((value, at) => expect((rows.data as Float32Array)[n * 10 + at]).toBeCloseTo(value, 5));
+    }
+  });
+
   it('refuses graphs it cannot build', () => {
     const graph = new OnnxGraphBuilder({ inputShape: [1, 3, 8, 8], seed: 4 });
     const conv = graph.conv(graph.inputName, 4, { kernel: 3, scope: '/conv' });
@@ -217,5 +243,9 @@ describe('OnnxGraphBuilder', () => {
     expect(() => graph.add(conv, graph.inputName, '')).toThrow(/cannot add/);
     expect(() => graph.relu('missing', '/relu')).toThrow(/no tensor 'missing'/);
     expect(() => graph.build(graph.inputName)).toThrow(/written by a node/);
+    const flat = graph.flatten(conv, '');
+    expect(() => graph.reshape(flat, [5, 5], '/r')).toThrow(/cannot reshape/);
+    expect(() => graph.fixedGemm(flat, { dims: [2, 3], data: new Float32Array(6) }, new Float32Array(2), '/g')).toThrow(/fixed Gemm needs/);
+    expect(() => graph.concat([conv, flat], '/c', 0)).toThrow(/cannot concatenate/);
   });
 });

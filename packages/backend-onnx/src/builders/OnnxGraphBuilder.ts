@@ -60,6 +60,7 @@ export class OnnxGraphBuilder {
   readonly #shapes = new Map<string, readonly number[]>();
   readonly #nodes: GraphNode[] = [];
   readonly #weights = new Map<string, WeightTensor>();
+  readonly #shapeConstants = new Map<string, { readonly dims: readonly number[]; readonly data: BigInt64Array }>();
 
   /**
    * Starts an empty graph over one image input, channels first unless `inputLayout` is `NHWC`.
@@ -182,22 +183,90 @@ export class OnnxGraphBuilder {
   }
 
   /**
-   * Concatenates maps of the same spatial size along the channel axis (`axis` 1), as a DenseNet's
-   * dense layer appends its new features to its input.
+   * Concatenates tensors along one per-image axis: by default the channel axis of `[C, H, W]`
+   * maps of one spatial size (ONNX `axis` 1), as a DenseNet's dense layer appends its new
+   * features to its input; `axis` 1 of `[B, F_i]` tensors joins rows, as a detector appends each
+   * box's class scores to its corners.
    *
-   * @param inputs - The `[C_i, H, W]` tensors, in order.
+   * @param inputs - The tensors, in order, of one rank and equal sizes off `axis`.
    * @param scope - The node's scope.
-   * @returns The output tensor's name, `[ΣC_i, H, W]` per image.
-   * @throws Error when a tensor is not spatial or the spatial sizes differ.
+   * @param axis - The per-image axis to join along (the batch axis excluded); default 0.
+   * @returns The output tensor's name, whose `axis` is the sum of the inputs'.
+   * @throws Error when the ranks or the other axes' sizes differ.
    */
-  public concat(inputs: readonly string[], scope: string): string {
-    const shapes = inputs.map((input) => this.#spatialShape(input));
-    const [, height, width] = shapes[0] ?? [0, 0, 0];
-    if (shapes.length === 0 || shapes.some(([, h, w]) => h !== height || w !== width)) {
-      throw new Error(`cannot concatenate [${inputs.join(', ')}]: they need one spatial size`);
+  public concat(inputs: readonly string[], scope: string, axis = 0): string {
+    const shapes = inputs.map((input) => this.shapeOf(input));
+    const first = shapes[0] ?? [];
+    const offAxis = (shape: readonly number[]): string => shape.filter((_, index) => index !== axis).join();
+    if (shapes.length === 0 || axis >= first.length || shapes.some((shape) => shape.length !== first.length || offAxis(shape) !== offAxis(first))) {
+      throw new Error(`cannot concatenate [${inputs.join(', ')}] along axis ${axis}: they need one rank and one size off it`);
     }
-    const channels = shapes.reduce((sum, [c]) => sum + c, 0);
-    return this.#addNode(scope, 'Concat', inputs, [{ name: 'axis', kind: 'int', value: 1 }], [channels, height, width]);
+    const shape = [...first];
+    shape[axis] = shapes.reduce((sum, each) => sum + each[axis]!, 0);
+    return this.#addNode(scope, 'Concat', inputs, [{ name: 'axis', kind: 'int', value: axis + 1 }], shape);
+  }
+
+  /**
+   * Adds a softmax over the last axis (opset 13's `Softmax` with `axis` −1).
+   *
+   * @param input - The tensor, such as `[B, K]` per image.
+   * @param scope - The node's scope.
+   * @returns The output tensor's name, of the input's shape.
+   */
+  public softmax(input: string, scope: string): string {
+    return this.#addNode(scope, 'Softmax', [input], [{ name: 'axis', kind: 'int', value: -1 }], this.shapeOf(input));
+  }
+
+  /**
+   * Adds a `Reshape` that keeps the batch axis: its shape initializer (int64, named after the
+   * scope) is `[0, ...shape]`, 0 copying the batch size.
+   *
+   * @param input - The tensor to reshape.
+   * @param shape - The per-image shape, of the input's size.
+   * @param scope - The node's scope.
+   * @returns The output tensor's name.
+   * @throws Error when the sizes differ.
+   */
+  public reshape(input: string, shape: readonly number[], scope: string): string {
+    const size = (dims: readonly number[]): number => dims.reduce((product, axis) => product * axis, 1);
+    if (size(shape) !== size(this.shapeOf(input))) {
+      throw new Error(`cannot reshape '${input}' [${this.shapeOf(input).join(',')}] to [${shape.join(',')}]`);
+    }
+    const name = `${parameterPrefix(scope) || 'reshape'}.shape`;
+    if (this.#shapes.has(name)) {
+      throw new Error(`a weight is already named '${name}'; give each layer its own scope`);
+    }
+    this.#shapeConstants.set(name, { dims: [shape.length + 1], data: BigInt64Array.from([0, ...shape], (axis) => BigInt(axis)) });
+    this.#shapes.set(name, [shape.length + 1]);
+    return this.#addNode(scope, 'Reshape', [input, name], [], shape);
+  }
+
+  /**
+   * Adds a fully connected layer with given weights (a `Gemm` with `transB` 1 over `[out, in]`),
+   * for fixed linear maps such as pooling each of a detector's boxes, or constant rows given as
+   * the bias of zero weights.
+   *
+   * @param input - A flat tensor, `[in]` per image.
+   * @param weight - The `[out, in]` weights, named `<scope>.weight`.
+   * @param bias - The `out` biases, named `<scope>.bias`.
+   * @param scope - The node's scope.
+   * @returns The output tensor's name, `[out]` per image.
+   * @throws Error when the shapes do not match.
+   */
+  public fixedGemm(input: string, weight: WeightTensor, bias: Float32Array, scope: string): string {
+    const [outFeatures, inFeatures] = weight.dims;
+    const shape = this.shapeOf(input);
+    if (shape.length !== 1 || weight.dims.length !== 2 || inFeatures !== shape[0] || bias.length !== outFeatures || weight.data.length !== outFeatures * inFeatures!) {
+      throw new Error(`a fixed Gemm needs a flat input, [out, in] weights and out biases; got [${shape.join(',')}], [${weight.dims.join(',')}] and ${bias.length}`);
+    }
+    const prefix = parameterPrefix(scope);
+    for (const [name, tensor] of [[`${prefix}.weight`, weight], [`${prefix}.bias`, { dims: [outFeatures], data: bias }]] as const) {
+      if (this.#weights.has(name)) throw new Error(`a weight is already named '${name}'; give each layer its own scope`);
+      this.#weights.set(name, tensor);
+      this.#shapes.set(name, tensor.dims);
+    }
+    const attributes: NodeAttribute[] = [{ name: 'transB', kind: 'int', value: 1 }];
+    return this.#addNode(scope, 'Gemm', [input, `${prefix}.weight`, `${prefix}.bias`], attributes, [outFeatures]);
   }
 
   /**
@@ -331,7 +400,7 @@ export class OnnxGraphBuilder {
     return encodeOnnxModel({
       graphName: 'main_graph',
       nodes,
-      initializers: this.#weights,
+      initializers: new Map<string, WeightTensor | { readonly dims: readonly number[]; readonly data: BigInt64Array }>([...this.#weights, ...this.#shapeConstants]),
       input: { name: this.inputName, dims: [this.#batch, ...this.#declared(this.shapeOf(this.inputName), this.#layout === 'NHWC' ? 0 : 1, 'height', 'width')] },
       output: { name: this.outputName, dims: [this.#batch, ...(shape.length === 3 ? this.#declared(shape, 1, 'out_height', 'out_width') : shape)] },
     });

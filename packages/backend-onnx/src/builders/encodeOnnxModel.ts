@@ -19,7 +19,7 @@ interface DeclaredTensor {
 interface ModelContents {
   readonly graphName: string;
   readonly nodes: readonly GraphNode[];
-  readonly initializers: ReadonlyMap<string, WeightTensor>;
+  readonly initializers: ReadonlyMap<string, WeightTensor | { readonly dims: readonly number[]; readonly data: BigInt64Array }>;
   readonly input: DeclaredTensor;
   readonly output: DeclaredTensor;
 }
