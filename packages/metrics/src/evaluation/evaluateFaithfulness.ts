@@ -57,7 +57,7 @@ export async function evaluateFaithfulness(
   }
   for (const { key, saliency } of items) {
     try {
-      checkSaliencyMap(saliency, height, width);
+        checkSaliencyMap(saliency, height, width);
     } catch (error) {
       throw new PolycamError('invalid-argument', `'${key}': ${(error as Error).message}`, { cause: error });
     }
@@ -87,24 +87,31 @@ export async function evaluateFaithfulness(
       ...(signal ? { signal } : {}),
     };
     let done = index * perImage;
-    for (const metric of metrics) {
-      if (metric === 'drop-increase') {
-        dropIncrease.set(key, await averageDropIncrease(backend, input, saliency, common));
-        onProgress?.((done += 1), total);
-        continue;
+    try {
+      for (const metric of metrics) {
+        if (metric === 'drop-increase') {
+          dropIncrease.set(key, await averageDropIncrease(backend, input, saliency, common));
+          onProgress?.((done += 1), total);
+          continue;
+        }
+        const start = done;
+        if (metric === 'road') {
+          roads.set(key, await road(backend, input, saliency, { ...common, ...roadOptions, batchSize, onProgress: (scored) => onProgress?.(start + scored, total) }));
+          done += roadUnits;
+          continue;
+        }
+        const curve = metric === 'insertion' ? insertion : deletion;
+        results[metric].set(
+          key,
+          await curve(backend, input, saliency, { ...common, steps, baseline, batchSize, onProgress: (stepsDone) => onProgress?.(start + stepsDone, total) }),
+        );
+        done += steps;
       }
-      const start = done;
-      if (metric === 'road') {
-        roads.set(key, await road(backend, input, saliency, { ...common, ...roadOptions, batchSize, onProgress: (scored) => onProgress?.(start + scored, total) }));
-        done += roadUnits;
-        continue;
-      }
-      const curve = metric === 'insertion' ? insertion : deletion;
-      results[metric].set(
-        key,
-        await curve(backend, input, saliency, { ...common, steps, baseline, batchSize, onProgress: (stepsDone) => onProgress?.(start + stepsDone, total) }),
-      );
-      done += steps;
+    } catch (error) {
+      // A target bound to this image's output may be empty on it (a segmentation class predicted
+      // nowhere): the library names the target, only this loop knows which image it was.
+      if (target !== undefined && PolycamError.is(error, 'invalid-argument')) throw new PolycamError('invalid-argument', `'${key}': ${error.message}`, { cause: error });
+      throw error;
     }
   }
   return assembleFaithfulnessReport(metrics, steps, baseline, { ...results, dropIncrease, road: roads });
