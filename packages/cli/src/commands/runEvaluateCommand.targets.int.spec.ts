@@ -65,9 +65,10 @@ describe('polycam evaluate with targets', () => {
       'del_auc_seg-pcam.csv', 'del_details_seg-pcam.csv', 'drop_increase_seg-pcam.csv', 'ins_auc_seg-pcam.csv', 'ins_details_seg-pcam.csv', 'road_seg-pcam.csv',
     ]);
     const read = async (name: string) => csvRows(await readFile(dir.at('csv-seg', name), 'utf8'));
-    const [insDetails, delAuc, drops, roads] = await Promise.all(
-      ['ins_details_seg-pcam.csv', 'del_auc_seg-pcam.csv', 'drop_increase_seg-pcam.csv', 'road_seg-pcam.csv'].map(read),
-    );
+    const insDetails = await read('ins_details_seg-pcam.csv');
+    const delAuc = await read('del_auc_seg-pcam.csv');
+    const drops = await read('drop_increase_seg-pcam.csv');
+    const roads = await read('road_seg-pcam.csv');
     const target: TargetRequest = { kind: 'segmentation', options: { classIndex: 1 } };
     await withBackend(seg, async (backend) => {
       for (const path of images) {
