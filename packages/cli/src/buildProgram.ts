@@ -30,6 +30,7 @@ import { runWorkerCommand } from './commands/runWorkerCommand.js';
 import { maxImagePixels } from './image/maxImagePixels.js';
 import { addBundledModelOptions } from './options/addBundledModelOptions.js';
 import { addExplainOptions } from './options/addExplainOptions.js';
+import { addTargetOptions } from './options/addTargetOptions.js';
 import { addModelOptions } from './options/addModelOptions.js';
 import { pluginOption } from './options/pluginOption.js';
 import { queueOptions } from './options/queueOptions.js';
@@ -128,7 +129,7 @@ export function buildProgram(io: CliIo): Command {
       .description("list the model's layers with their shapes, marking those --layers auto picks"),
   ).action((options: LayersCommandOptions) => runLayersCommand(options, io));
 
-  addModelOptions(
+  const evaluate = addModelOptions(
     program
       .command('evaluate')
       .description("score saliency maps with the paper's faithfulness protocol (insertion, deletion, drop/increase) and ROAD")
@@ -139,8 +140,8 @@ export function buildProgram(io: CliIo): Command {
     .option('--metrics <list>', 'insertion, deletion, drop-increase and/or road', 'insertion,deletion')
     .option('--road-percentiles <list>', "ROAD's percentiles (the share of pixels kept), averaged", roadPercentiles.join(','))
     .option('--steps <n>', 'steps of the insertion and deletion curves', '224')
-    .option('--baseline <name>', 'what removed pixels hold: blur (of the normalised image) or zero', 'blur')
-    .option('--class <n>', 'the class to score (default: the predicted class of each image)')
+    .option('--baseline <name>', 'what removed pixels hold: blur (of the normalised image) or zero', 'blur');
+  addTargetOptions(evaluate, 'score')
     .option('--batch-size <n>', 'step images per forward run', '32')
     .option('--model-name <name>', 'the model part of the CSV file names (default: the model file name)')
     .option('--saliency-name <name>', 'the saliency part of the CSV file names (default: the npz file name)')

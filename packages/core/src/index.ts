@@ -89,6 +89,7 @@ export { SegmentationTargetPlugin } from './target/SegmentationTargetPlugin.js';
 export type { SegmentationTargetOptions } from './target/SegmentationTargetOptions.js';
 export { segmentationTarget } from './target/segmentationTarget.js';
 export { classTarget } from './target/classTarget.js';
+export { targetBinder } from './target/targetBinder.js';
 export { targetGradient } from './target/targetGradient.js';
 export type { ScoreFunction } from './target/ScoreFunction.js';
 export type { TargetFunction } from './target/TargetFunction.js';

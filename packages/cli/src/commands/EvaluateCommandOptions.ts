@@ -1,7 +1,8 @@
 import type { ModelCliOptions } from '../model/ModelCliOptions.js';
+import type { TargetCliOptions } from '../target/TargetCliOptions.js';
 
 /** The raw options of `polycam evaluate`. */
-export interface EvaluateCommandOptions extends ModelCliOptions {
+export interface EvaluateCommandOptions extends ModelCliOptions, TargetCliOptions {
   /** `--saliency-npz FILE`: the maps, keyed by image file name. */
   readonly saliencyNpz: string;
   /** `--metrics insertion,deletion,drop-increase,road`. */
@@ -12,8 +13,6 @@ export interface EvaluateCommandOptions extends ModelCliOptions {
   readonly steps: string;
   /** `--baseline blur|zero`. */
   readonly baseline: string;
-  /** `--class N`. */
-  readonly class?: string;
   /** `--batch-size N`. */
   readonly batchSize: string;
   /** `--model-name NAME` in the CSV file names; the model file's stem by default. */

@@ -7,6 +7,9 @@ import { parseRoadPercentiles } from '../options/parseRoadPercentiles.js';
 import type { CliIo } from '../CliIo.js';
 import { readFailureReason } from '../input/readFailureReason.js';
 import { withClassFlag } from './withClassFlag.js';
+import { checkGivenTargets } from '../target/checkGivenTargets.js';
+import { createModelTargetResolver } from '../target/createModelTargetResolver.js';
+import type { RequestTarget } from '../target/RequestTarget.js';
 import { saliencyMapFor } from '../evaluate/saliencyMapFor.js';
 import { readImage } from '../image/readImage.js';
 import { parseInteger } from '../options/parseInteger.js';
@@ -41,7 +44,9 @@ function stem(path: string): string {
  * `polycam evaluate`: the paper's faithfulness protocol on saliency maps read from an npz —
  * insertion and deletion curves and AUCs (blurred baseline, 224 steps by default) and Grad-CAM++'s
  * average drop and increase in confidence, and ROAD when `--metrics` names it (MoRF, LeRF and
- * combined, over `--road-percentiles`) — for the model's predicted class (or `--class`).
+ * combined, over `--road-percentiles`) — for the model's predicted class, `--class` (one for all,
+ * or one per image), `--target KIND:ARGUMENT` or each image's row of `--classes FILE.csv`, as
+ * `polycam explain` takes them, each target bound to its own image's output.
  * It writes the paper's CSV files (`ins_auc_<model>-<saliency>.csv`, `del_auc_…`,
  * `ins_details_…`, `del_details_…`, `drop_increase_…` for the third metric and `road_…` for
  * ROAD) and prints the
@@ -63,15 +68,17 @@ export async function runEvaluateCommand(images: readonly string[], options: Eva
     throw new PolycamError('invalid-argument', `--baseline expects blur or zero, got '${options.baseline}'`);
   }
   const baseline: RelevanceBaseline = options.baseline;
-  const classIndex = options.class === undefined ? undefined : parseInteger('--class', options.class, 0);
+  // One --class for every image; a list of them (one per image), --target and --classes are each image's own.
+  const classIndex = options.class === undefined || options.class.includes(',') ? undefined : parseInteger('--class', options.class, 0);
   const batchSize = parseInteger('--batch-size', options.batchSize, 1);
   await runWithModel(options, io, {
-    prepare: async () => {
+    prepare: async (explainer) => {
+      const { given, plugins } = await checkGivenTargets(images, options, explainer);
       await checkOutputTargets({ csvDir: options.csvDir });
       const npz = await readNpz(options.saliencyNpz);
-      return { npz, maps: images.map((image) => saliencyMapFor(npz, image, options.saliencyNpz)) };
+      return { npz, maps: images.map((image) => saliencyMapFor(npz, image, options.saliencyNpz)), given, plugins };
     },
-    run: async ({ model: { backend, path: modelPath }, choice, progress }, { npz, maps }) => {
+    run: async ({ model: { backend, path: modelPath }, choice, progress }, { npz, maps, given, plugins }) => {
       const suffix = `${options.modelName ?? stem(modelPath)}-${options.saliencyName ?? stem(options.saliencyNpz)}`;
       const [channels, height, width] = backend.description.input.shape;
       const statistics = resolveStatistics(channels, choice.mean, choice.std);
@@ -91,10 +98,15 @@ export async function runEvaluateCommand(images: readonly string[], options: Eva
           );
         }
       }
+      const warn = (line: string): void => void io.stderr.write(`polycam: warning: ${line}\n`);
+      // Every image's own class or target is checked against the model before the first pass.
+      const resolveTarget = createModelTargetResolver(backend, plugins, 'softmax', statistics, warn);
+      const targets: RequestTarget[] = [];
+      for (const one of given ?? []) targets.push(await resolveTarget(one));
       const items = [];
       for (const [index, path] of images.entries()) {
-        const pixels = await readImage(path, channels, (line) => io.stderr.write(`polycam: warning: ${line}\n`));
-        items.push({ key: basename(path), input: preprocessImage(pixels, { height, width, ...statistics }), saliency: maps[index]! });
+        const pixels = await readImage(path, channels, warn);
+        items.push({ key: basename(path), input: preprocessImage(pixels, { height, width, ...statistics }), saliency: maps[index]!, ...targets[index] });
       }
       const report = await evaluateFaithfulness(
         backend,
@@ -105,6 +117,7 @@ export async function runEvaluateCommand(images: readonly string[], options: Eva
           baseline,
           batchSize,
           road: { percentiles },
+          targets: plugins,
           ...(classIndex === undefined ? {} : { classIndex }),
           ...(io.signal ? { signal: io.signal } : {}),
           onProgress: (done, total) => (done === 0 ? progress.start('evaluating', total) : progress.update(done)),

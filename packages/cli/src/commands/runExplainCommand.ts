@@ -14,9 +14,8 @@ import { explanationFiles } from '../output/explanationFiles.js';
 import { formatTable } from '../output/formatTable.js';
 import { OutputStage } from '../output/OutputStage.js';
 import { createModelTargetResolver } from '../target/createModelTargetResolver.js';
-import { givenTargets } from '../target/givenTargets.js';
+import { checkGivenTargets } from '../target/checkGivenTargets.js';
 import type { RequestTarget } from '../target/RequestTarget.js';
-import { targetPluginFor } from '../target/targetPluginFor.js';
 import { approximationCell } from './approximationCell.js';
 import { checkDistinctOutputs } from './checkDistinctOutputs.js';
 import type { ExplainCommandOptions } from './ExplainCommandOptions.js';
@@ -54,9 +53,7 @@ export async function runExplainCommand(images: readonly string[], options: Expl
   await runWithModel(options, io, {
     prepare: async (explainer) => {
       const method = resolveExplainMethod(explainer, options);
-      const given = await givenTargets(images, options);
-      const plugins = explainer.targets();
-      for (const { target, source } of given ?? []) if (target.target !== undefined) targetPluginFor(target.target, plugins, source);
+      const { given, plugins } = await checkGivenTargets(images, options, explainer);
       const chosen = explainer.method(options.method);
       checkDistinctOutputs(images, { npz: options.npz !== undefined, out: options.out, preset: chosen.id });
       const out = options.out;

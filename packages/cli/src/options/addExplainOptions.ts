@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addTargetOptions } from './addTargetOptions.js';
 
 /**
  * Declares the options that say how `polycam explain` explains an image (`--method`, `--class`,
@@ -11,11 +12,10 @@ import type { Command } from 'commander';
  * @returns The same command.
  */
 export function addExplainOptions(command: Command): Command {
-  return command
-    .option('--method <name>', "pcam±, pcam+, pcam-, or any method 'polycam methods' lists (grad-cam, score-cam, rise, ...)", 'pcam±')
-    .option('--class <n>', 'the class to explain, or one per image in order (3,5,...); default: the predicted class')
-    .option('--target <kind:argument>', "what to explain instead of the predicted class, such as class:7 or segmentation:CLASS[:MASK.png] ('polycam targets' lists the kinds); file paths are relative to the working folder")
-    .option('--classes <file.csv>', "each image's class or target: a CSV with the header image,class or image,target, images relative to its folder or by file name; every image needs a row")
+  return addTargetOptions(
+    command.option('--method <name>', "pcam±, pcam+, pcam-, or any method 'polycam methods' lists (grad-cam, score-cam, rise, ...)", 'pcam±'),
+    'explain',
+  )
     .option('--layers <names>', "'auto', 'last' or comma-separated layer names (see 'polycam layers'); default: the method's own (auto, or last for single-layer methods)")
     .option('--batch-size <n>', 'masked images per forward run', '32')
     .option('--fusion <id>', "override the preset's fusion: lnorm, no-lnorm, single-layer (ablations) or a plugin's")

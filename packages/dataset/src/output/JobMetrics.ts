@@ -10,8 +10,8 @@ export interface JobMetrics {
   readonly baseline: RelevanceBaseline;
   /** The insertion curve: its class, AUC and the score at every step. */
   readonly insertion?: {
-    /** The class the curve scores. */
-    readonly classIndex: number;
+    /** The class the curve scores (none for a target without a class). */
+    readonly classIndex?: number;
     /** The area under the curve. */
     readonly auc: number;
     /** The score at every step. */
@@ -19,8 +19,8 @@ export interface JobMetrics {
   };
   /** The deletion curve. */
   readonly deletion?: {
-    /** The class the curve scores. */
-    readonly classIndex: number;
+    /** The class the curve scores (none for a target without a class). */
+    readonly classIndex?: number;
     /** The area under the curve. */
     readonly auc: number;
     /** The score at every step. */
@@ -28,8 +28,8 @@ export interface JobMetrics {
   };
   /** The average drop and increase in confidence. */
   readonly dropIncrease?: {
-    /** The class scored. */
-    readonly classIndex: number;
+    /** The class scored (none for a target without a class). */
+    readonly classIndex?: number;
     /** Its score on the image. */
     readonly baseScore: number;
     /** Its score on the image masked by the map. */

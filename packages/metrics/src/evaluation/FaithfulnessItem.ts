@@ -1,4 +1,4 @@
-import type { Map2D, Tensor } from '@polycam/core';
+import type { Map2D, TargetRequest, Tensor } from '@polycam/core';
 
 /** One image of an evaluation and the saliency map to score on it. */
 export interface FaithfulnessItem {
@@ -8,4 +8,8 @@ export interface FaithfulnessItem {
   readonly input: Tensor;
   /** Its saliency map: `H × W`, or smaller with the input's aspect ratio, then upsampled bilinearly. */
   readonly saliency: Map2D;
+  /** This image's own class, instead of the options' class or target (as `--class N,M` gives one per image). Not with `target`. */
+  readonly classIndex?: number;
+  /** This image's own target, instead of the options' class or target, bound to this image's output. Not with `classIndex`. */
+  readonly target?: TargetRequest;
 }

@@ -4,7 +4,7 @@ import type { FaithfulnessMetric } from './FaithfulnessMetric.js';
 
 /**
  * Options of {@link evaluateFaithfulness}: the curves' own options (steps, baseline, batch size,
- * class and cancellation, with their defaults, the authors' protocol), the measures to compute,
+ * class or target and cancellation, with their defaults, the authors' protocol), the measures to compute,
  * and one progress callback for the whole set.
  */
 export interface FaithfulnessOptions extends Omit<RelevanceCurveOptions, 'onProgress'> {

@@ -1,10 +1,11 @@
+import type { ImageTargetOptions } from './ImageTargetOptions.js';
 import type { RelevanceBaseline } from './RelevanceBaseline.js';
 
 /**
  * Options of {@link insertion} and {@link deletion}. Every field is optional; the defaults are
  * the authors' protocol.
  */
-export interface RelevanceCurveOptions {
+export interface RelevanceCurveOptions extends ImageTargetOptions {
   /**
    * The number of steps `n`, a positive integer no larger than `H·W`. Each step switches
    * `⌈H·W / n⌉` more pixels (the last steps may switch fewer, or none once every pixel is
@@ -18,7 +19,7 @@ export interface RelevanceCurveOptions {
    * built one batch at a time, so memory holds at most this many images. Default 32.
    */
   readonly batchSize?: number;
-  /** The class `c` whose softmax probability is scored. Default: the model's argmax on the input. */
+  /** The class `c` whose softmax probability is scored. Default: the model's argmax on the input. Not with `target`. */
   readonly classIndex?: number;
   /** Cancels the work between batches (and inside the backend's runs). */
   readonly signal?: AbortSignal;

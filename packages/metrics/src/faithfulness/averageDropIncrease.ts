@@ -1,13 +1,14 @@
-import { argmax, classTarget, throwIfAborted, type Map2D, type ModelBackend, type Tensor } from '@polycam/core';
+import { throwIfAborted, type Map2D, type ModelBackend, type Tensor } from '@polycam/core';
 import type { AverageDropIncreaseOptions } from './AverageDropIncreaseOptions.js';
 import type { AverageDropIncreaseResult } from './AverageDropIncreaseResult.js';
 import { imageInput } from './imageInput.js';
+import { imageTarget } from './imageTarget.js';
 import { saliencyAtInputSize } from './saliencyAtInputSize.js';
 
 /**
  * Grad-CAM++'s Average Drop and Increase in Confidence for one image, as the Poly-CAM authors
  * measure them: `Y = s(X)` and `O = s(X ⊙ M)`, where `s` is the softmax probability of class
- * `c`, `X` the normalised input and `M` the saliency map min-max normalised to [0, 1],
+ * `c` (or the given target's score, bound to the input's output), `X` the normalised input and `M` the saliency map min-max normalised to [0, 1],
  * `M = (S − min S) / (max S − min S)`, broadcast over the channels; then
  * `drop = max(0, Y − O) / Y` and `increase = O > Y`. Average `drop` and count `increase` over a
  * data set to get the two figures.
@@ -26,10 +27,10 @@ import { saliencyAtInputSize } from './saliencyAtInputSize.js';
  * @param backend - The model.
  * @param input - The normalised image the model takes, `[C, H, W]` or `[1, C, H, W]`.
  * @param saliency - The saliency map, 2-D, finite values.
- * @param options - The class (the argmax by default) and cancellation.
- * @returns The class, `Y`, `O`, the drop and whether the confidence increased.
+ * @param options - The class (the argmax by default) or target, and cancellation.
+ * @returns The class , `Y`, `O`, the drop and whether the confidence increased.
  * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` for an input that does not match the model or
- *   a map that {@link checkSaliencyMap} refuses; `class-out-of-range` for a bad class;
+ *   a map that {@link checkSaliencyMap} refuses, a bad target or one that the input's output leaves empty; `class-out-of-range` for a bad class;
  *   `aborted` when the signal fires; `backend-failure` when the runtime fails.
  */
 export async function averageDropIncrease(
@@ -41,7 +42,7 @@ export async function averageDropIncrease(
   const { channels, height, width, data: image } = imageInput(input, backend.description);
   const map = saliencyAtInputSize(saliency, height, width).data;
   const outputSize = backend.description.output.size;
-  if (options.classIndex !== undefined) classTarget(options.classIndex, 'softmax', outputSize);
+  const resolved = imageTarget(options, backend.description.output, 'softmax');
 
   let minimum = Infinity;
   let maximum = -Infinity;
@@ -66,10 +67,9 @@ export async function averageDropIncrease(
 
   throwIfAborted(options.signal);
   const { output } = await backend.run({ input: { shape: [2, channels, height, width], data: batch } }, options.signal);
-  const classIndex = options.classIndex ?? argmax(output.data.subarray(0, outputSize));
-  const target = classTarget(classIndex, 'softmax', outputSize);
+  const target = resolved.fixed ?? resolved.bind(output.data.subarray(0, outputSize));
   const baseScore = target.score(output.data.subarray(0, outputSize));
   const maskedScore = target.score(output.data.subarray(outputSize, 2 * outputSize));
   const drop = baseScore > 0 ? Math.fround(Math.max(0, Math.fround(baseScore - maskedScore)) / baseScore) : 0;
-  return { classIndex, baseScore, maskedScore, drop, increase: maskedScore > baseScore };
+  return { ...(target.classIndex === undefined ? {} : { classIndex: target.classIndex }), baseScore, maskedScore, drop, increase: maskedScore > baseScore };
 }

@@ -24,7 +24,7 @@ import type { RelevanceCurveResult } from './RelevanceCurveResult.js';
  * @param backend - The model.
  * @param input - The normalised image the model takes, `[C, H, W]` or `[1, C, H, W]`.
  * @param saliency - The saliency map, 2-D, finite values.
- * @param options - Steps (224), baseline (`'blur'`), batch size (32), class (the argmax),
+ * @param options - Steps (224), baseline (`'blur'`), batch size (32), class (the argmax) or target,
  *   cancellation and progress.
  * @returns The class scored, the AUC and the n step scores.
  * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` for an input that does not match the model, a

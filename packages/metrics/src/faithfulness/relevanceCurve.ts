@@ -1,6 +1,4 @@
 import {
-  argmax,
-  classTarget,
   PolycamError,
   scoreInBatches,
   throwIfAborted,
@@ -11,6 +9,7 @@ import {
 import { baselineImage } from './baselineImage.js';
 import { checkBaseline } from './checkBaseline.js';
 import { imageInput } from './imageInput.js';
+import { imageTarget } from './imageTarget.js';
 import { pixelOrder } from './pixelOrder.js';
 import type { RelevanceCurveOptions } from './RelevanceCurveOptions.js';
 import type { RelevanceCurveResult } from './RelevanceCurveResult.js';
@@ -31,7 +30,7 @@ function checkPositiveInteger(name: string, value: number, maximum?: { value: nu
  * index) and switched `⌈H·W / n⌉` at a time, all channels of a pixel together, from `start`
  * towards `finish`: at step t = 1..n the first `min(t·⌈H·W / n⌉, H·W)` pixels of the order hold
  * `finish`'s values and the others `start`'s. Each step is scored with the softmax probability
- * of the class; the AUC is the mean of the n scores.
+ * of the class (or with the given target, bound to the image's output); the AUC is the mean of the n scores.
  *
  * Step images are built one batch at a time into one reused buffer, so memory holds at most
  * `batchSize` images whatever `n` is.
@@ -41,10 +40,10 @@ function checkPositiveInteger(name: string, value: number, maximum?: { value: nu
  *   the baseline.
  * @param input - The normalised image, `[C, H, W]` or `[1, C, H, W]`.
  * @param saliency - The saliency map; upsampled bilinearly to `H × W` when smaller.
- * @param options - Steps, baseline, batch size, class, cancellation and progress.
- * @returns The class, the AUC and the n step scores.
+ * @param options - Steps, baseline, batch size, class or target, cancellation and progress.
+ * @returns The class , the AUC and the n step scores.
  * @throws {@link PolycamError} `invalid-argument` for a bad input shape, map, steps, batch size
- *   or baseline; `class-out-of-range` for a bad class; `aborted`; `backend-failure`.
+ *   or baseline, a bad target or one that the image's output leaves empty; `class-out-of-range` for a bad class; `aborted`; `backend-failure`.
  */
 export async function relevanceCurve(
   mode: 'insertion' | 'deletion',
@@ -62,18 +61,17 @@ export async function relevanceCurve(
   const baseline = options.baseline ?? 'blur';
   checkBaseline(baseline);
   const map = saliencyAtInputSize(saliency, height, width);
-  const outputSize = backend.description.output.size;
-  let classIndex = options.classIndex;
-  let target = classIndex === undefined ? undefined : classTarget(classIndex, 'softmax', outputSize);
+  const described = backend.description.output;
+  const resolved = imageTarget(options, described, 'softmax');
+  let target = resolved.fixed;
   const reference = baselineImage(image, channels, height, width, baseline);
   const order = pixelOrder(map.data);
 
   const { signal, onProgress } = options;
   throwIfAborted(signal);
-  if (classIndex === undefined || target === undefined) {
+  if (target === undefined) {
     const { output } = await backend.run({ input: { shape: [1, channels, height, width], data: image } }, signal);
-    classIndex = argmax(output.data.subarray(0, outputSize));
-    target = classTarget(classIndex, 'softmax', outputSize);
+    target = resolved.bind(output.data.subarray(0, described.size));
   }
 
   const [start, finish] = mode === 'insertion' ? [reference, image] : [image, reference];
@@ -108,5 +106,5 @@ export async function relevanceCurve(
   );
   let total = 0;
   for (const score of scores) total += score;
-  return { classIndex, auc: total / steps, scores };
+  return { ...(target.classIndex === undefined ? {} : { classIndex: target.classIndex }), auc: total / steps, scores };
 }

@@ -3,8 +3,8 @@
  * of the unperturbed image, pytorch-grad-cam's `return_diff`.
  */
 export interface RoadResult {
-  /** The class scored. */
-  readonly classIndex: number;
+  /** The class scored; a target's class, if it has one. */
+  readonly classIndex?: number;
   /** The unperturbed image's score `s(X)`. */
   readonly baseScore: number;
   /** The percentiles, in the order given. */

@@ -1,6 +1,4 @@
 import {
-  argmax,
-  classTarget,
   PolycamError,
   scoreInBatches,
   seededRandom,
@@ -10,6 +8,7 @@ import {
   type Tensor,
 } from '@polycam/core';
 import { imageInput } from '../faithfulness/imageInput.js';
+import { imageTarget } from '../faithfulness/imageTarget.js';
 import { checkRoadPercentiles } from './checkRoadPercentiles.js';
 import { saliencyAtInputSize } from '../faithfulness/saliencyAtInputSize.js';
 import { noisyLinearImputation } from './noisyLinearImputation.js';
@@ -31,7 +30,8 @@ const mean = (values: Float32Array): number => values.reduce((sum, value) => sum
  * - fill them with {@link noisyLinearImputation}: each removed pixel the weighted mean of its
  *   eight neighbours, one sparse system per channel, plus Gaussian noise (σ 0.01 by default) on
  *   the normalised input, every channel of a pixel removed together;
- * - score the perturbed image with the class's score function (softmax by default) and keep
+ * - score the perturbed image with the class's score function (softmax by default), or the
+ *   given target bound to the unperturbed image's output, and keep
  *   `s(perturbed) − s(X)` (pytorch-grad-cam's `return_diff=True`);
  * - average over the percentiles: MoRF (lower is better: removing the salient pixels should
  *   hurt), LeRF (higher is better: removing the others should not), and
@@ -52,11 +52,11 @@ const mean = (values: Float32Array): number => values.reduce((sum, value) => sum
  * @param backend - The model.
  * @param input - The normalised image the model takes, `[C, H, W]` or `[1, C, H, W]`.
  * @param saliency - The saliency map, 2-D, finite values.
- * @param options - Percentiles, noise, seed, class, score function, batch size, cancellation and progress.
+ * @param options - Percentiles, noise, seed, class or target, score function, batch size, cancellation and progress.
  * @returns The class, the base score, each percentile's differences, their means and the combined score.
  * @throws {@link @polycam/core!index.PolycamError | PolycamError} `invalid-argument` for an
  *   input that does not match the model, a map that {@link checkSaliencyMap} refuses, an empty
- *   list or a percentile outside [0, 100], a bad noise, seed or batch size;
+ *   list or a percentile outside [0, 100], a bad noise, seed, batch size or target, or one that the input's output leaves empty;
  *   `class-out-of-range` for a bad class; `aborted` when the signal fires; `non-finite-output`
  *   and `backend-failure` from the model.
  */
@@ -72,16 +72,15 @@ export async function road(backend: ModelBackend, input: Tensor, saliency: Map2D
     ...percentiles.map((percentile) => roadRemovalMask(map, percentile, 'most-relevant-first')),
     ...percentiles.map((percentile) => roadRemovalMask(map, percentile, 'least-relevant-first')),
   ];
-  const outputSize = backend.description.output.size;
-  let classIndex = options.classIndex;
-  if (classIndex !== undefined) classTarget(classIndex, scoreFunction, outputSize);
+  const described = backend.description.output;
+  const resolved = imageTarget(options, described, scoreFunction);
   throwIfAborted(signal);
   const shape = [1, channels, height, width];
-  if (classIndex === undefined) {
+  let target = resolved.fixed;
+  if (target === undefined) {
     const { output } = await backend.run({ input: { shape, data: image } }, signal);
-    classIndex = argmax(output.data.subarray(0, outputSize));
+    target = resolved.bind(output.data.subarray(0, described.size));
   }
-  const target = classTarget(classIndex, scoreFunction, outputSize);
   const total = 1 + removals.length;
   let done = 0;
   const scores = await scoreInBatches(
@@ -110,7 +109,8 @@ export async function road(backend: ModelBackend, input: Tensor, saliency: Map2D
   const mostRelevantFirstMean = mean(mostRelevantFirst);
   const leastRelevantFirstMean = mean(leastRelevantFirst);
   return {
-    classIndex,
+    ...(target.classIndex === undefined ? {} : { classIndex: target.classIndex }),
+   
     baseScore,
     percentiles,
     mostRelevantFirst,
