@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import { buildTinyCnn, OnnxGraphBuilder } from '@polycam/backend-onnx/builders';
 import type { TinyCnnOptions } from '@polycam/backend-onnx/builders';
 import sharp from 'sharp';
+import { expect } from 'vitest';
 import { main } from './main.js';
 
 /** A writable stream that keeps what is written, optionally posing as a terminal. */
@@ -165,6 +166,27 @@ export async function writePng(path: string, width: number, height: number, chan
 export async function writeJpeg(path: string, width: number, height: number, seed = 0): Promise<string> {
   await sharp(patternPixels(width, height, 3, seed), { raw: { width, height, channels: 3 } }).jpeg({ quality: 95 }).toFile(path);
   return path;
+}
+
+/**
+ * Checks a refused run: exit 1, nothing on stdout, one `polycam: error:` line matching
+ * `pattern`, and no file under `folder` whose name starts with `prefix` (what the run would
+ * have written).
+ *
+ * @param result - The run.
+ * @param pattern - What the error line must say.
+ * @param leftovers - The folder to search and the prefix of the run's output names.
+ * @returns The error line.
+ */
+export async function expectOneLineRefusal(result: CliRun, pattern: RegExp, leftovers: { readonly folder: string; readonly prefix: string }): Promise<string> {
+  expect(result.code, result.stderr).toBe(1);
+  expect(result.stdout).toBe('');
+  const errorLines = result.stderr.split('\n');
+  expect(errorLines, result.stderr).toHaveLength(2);
+  expect(errorLines[0]).toMatch(/^polycam: error: /);
+  expect(errorLines[0]).toMatch(pattern);
+  expect((await listTree(leftovers.folder)).filter((name) => name.startsWith(leftovers.prefix))).toEqual([]);
+  return errorLines[0]!;
 }
 
 /** The lines of a one-line error output, for `expect(...).toEqual([line, ''])`-style checks. */

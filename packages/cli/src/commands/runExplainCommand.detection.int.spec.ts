@@ -3,7 +3,7 @@ import { buildTinyDetector } from '@polycam/backend-onnx/builders';
 import { decodeNpz } from '@polycam/core/io';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listTree, makeTempDir, runCli, writePng, type TempDir } from '../cli.testkit.js';
+import { expectOneLineRefusal, listTree, makeTempDir, runCli, writePng, type TempDir } from '../cli.testkit.js';
 
 // `polycam explain --target detection:CLASS:x1,y1,x2,y2[:IOU]` on the tiny detector the specs
 // build ([N, 5, 4 + 3] rows, fixed boxes, 32×32 input): the map and its JSON for the class the
@@ -60,12 +60,6 @@ describe('polycam explain --target detection', () => {
   ])('refuses the box %s in one line, exit 1, with no output file', async (box, pattern) => {
     const out = dir.at('refused');
     const result = await runCli(['explain', '--model', model, '--target', `detection:0:${box}`, image, '--out', out, '--npz', dir.at('refused.npz')]);
-    expect(result.code, result.stderr).toBe(1);
-    expect(result.stdout).toBe('');
-    const lines = result.stderr.split('\n');
-    expect(lines, result.stderr).toHaveLength(2);
-    expect(lines[0]).toMatch(/^polycam: error: /);
-    expect(lines[0]).toMatch(pattern);
-    expect((await listTree(dir.path)).filter((name) => name.startsWith('refused'))).toEqual([]);
+    await expectOneLineRefusal(result, pattern, { folder: dir.path, prefix: 'refused' });
   });
 });

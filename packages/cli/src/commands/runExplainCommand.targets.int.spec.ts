@@ -8,7 +8,7 @@ import { polycamModule } from '@polycam/method-polycam';
 import { bundledDemoModel } from '@polycam/synthetic';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listTree, makeTempDir, patternPixels, runCli, writePng, writeSegmentationModel, writeTinyModel, type CliRun, type TempDir } from '../cli.testkit.js';
+import { expectOneLineRefusal, makeTempDir, patternPixels, runCli, writePng, writeSegmentationModel, writeTinyModel, type CliRun, type TempDir } from '../cli.testkit.js';
 
 // `polycam explain` for targets beyond the predicted class: one class per image (--class 3,5 or
 // a --classes CSV), --target KIND:ARGUMENT (a segmentation class, with or without a region mask,
@@ -49,14 +49,7 @@ async function refused(args: readonly string[], pattern: RegExp): Promise<string
   const out = dir.at(`refused-${run}`);
   const npz = dir.at(`refused-${run}.npz`);
   const result = await runCli(['explain', ...args, '--out', out, '--npz', npz]);
-  expect(result.code, result.stderr).toBe(1);
-  expect(result.stdout).toBe('');
-  const lines = result.stderr.split('\n');
-  expect(lines, result.stderr).toHaveLength(2);
-  expect(lines[0]).toMatch(/^polycam: error: /);
-  expect(lines[0]).toMatch(pattern);
-  expect((await listTree(dir.path)).filter((name) => name.startsWith(`refused-${run}`))).toEqual([]);
-  return lines[0]!;
+  return expectOneLineRefusal(result, pattern, { folder: dir.path, prefix: `refused-${run}` });
 }
 
 describe('polycam explain with one class per image', () => {
